@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 
 from tui_reader import __version__
+from tui_reader.storage import StoreError
 
 
 class CliError(Exception):
@@ -88,6 +89,115 @@ def _print_extraction_text(record: dict) -> None:
     print()
 
 
+def _open_library(args: argparse.Namespace, read_only: bool = False):
+    from tui_reader.store import Library
+
+    return Library.open(args.db, read_only=read_only)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tui_reader.importing import iter_inputs
+    from tui_reader.safe import plain_line
+
+    library = _open_library(args)
+    show_progress = sys.stderr.isatty() and not args.quiet
+
+    def failures_reported(items):
+        for item in items:
+            if isinstance(item, tuple):
+                _error(f"{item[0]}: {item[1]}")
+            yield item
+
+    inputs = failures_reported(iter_inputs([Path(p) for p in args.paths]))
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"))  # fmt: skip
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("import", total=None, rate="")
+            import time
+
+            started = time.monotonic()
+
+            def advance(done: int) -> None:
+                if done % 50 == 0:
+                    rate = done / max(time.monotonic() - started, 1e-6)
+                    bar.update(task, completed=done, rate=f"{rate:,.0f} articles/s")
+
+            report = library.import_articles(inputs, progress=advance, workers=args.workers)
+    else:
+        report = library.import_articles(inputs, workers=args.workers)
+    print(plain_line(report.summary()))
+    return 1 if report.failed else 0
+
+
+def _summary_row(library, article_id: int) -> dict:
+    s = library.summary(article_id)
+    return {"id": s.id, "title": s.title, "date": s.date, "author": s.author,
+            "officials": s.officials, "awards": s.awards}  # fmt: skip
+
+
+def _print_rows(rows: list[dict]) -> None:
+    from tui_reader.safe import plain_line
+
+    width = max((len(str(r["id"])) for r in rows), default=1)
+    for r in rows:
+        author = f" — {r['author']}" if r["author"] else ""
+        print(plain_line(f"{r['id']:>{width}}  {r['date'] or '???????'}  {r['title']}{author}"))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = _open_library(args, read_only=True)
+    ids = library.ids()[: args.limit] if args.limit else library.ids()
+    rows = [_summary_row(library, i) for i in ids]
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_rows(rows)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    library = _open_library(args, read_only=True)
+    ids = library.search(" ".join(args.query), limit=args.limit)
+    rows = [_summary_row(library, i) for i in ids]
+    if args.json:
+        _print_json(rows)
+    else:
+        _print_rows(rows)
+        print(f"{len(rows)} of {len(library):,} articles", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from tui_reader.safe import clean_text, plain_line
+
+    library = _open_library(args, read_only=True)
+    if args.id not in library:
+        raise CliError(f"no article with id {args.id} (see 'tui-reader list')")
+    stored = library.get(args.id)
+    if args.json:
+        a = stored.article
+        data = {"id": stored.id, "title": a.title, "date": a.date, "author": a.author,
+                "byline": a.byline, "source": a.source, "paragraphs": a.paragraphs}  # fmt: skip
+        data.update(stored.extraction.to_json(with_mentions=True))
+        _print_json(data)
+        return 0
+    a = stored.article
+    print(plain_line(a.title))
+    print(plain_line(f"{a.date or '-'}  {a.byline or a.author or ''}"))
+    print()
+    for paragraph in a.paragraphs:
+        print(clean_text(paragraph).replace("\n", " "))
+        print()
+    record = {"title": a.title, "date": a.date, "author": a.author}
+    record.update(stored.extraction.to_json(with_mentions=False))
+    _print_extraction_text(record)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tui-reader",
@@ -103,6 +213,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the JSON array of the eval schema")
     p.add_argument("--mentions", action="store_true", help="include mention offsets in the JSON")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("import", help="import article files, folders (recursive) and bulk files")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--workers", type=int, default=None, help="extraction processes (default: cores)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list stored articles, newest first")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="print one stored article with its officials and awards")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", help="search stored articles (same syntax as in the app)")
+    p.add_argument("query", nargs="+", metavar="QUERY")
+    p.add_argument("--json", action="store_true", help="print a JSON array, best first")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_search)
     return parser
 
 
@@ -115,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db_path=args.db)
         return args.func(args)
-    except CliError as exc:
+    except (CliError, StoreError) as exc:
         _error(str(exc))
         return 1
     except KeyboardInterrupt:

@@ -19,11 +19,14 @@ def _visible(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Control Pictures block: ␛, ␇, ␀ ...
     if code == 0x7F:
         return "\u2421"
-    return f"<U+{code:04X}>"
+    return "\ufffd"  # one character for one, so offsets into the text stay valid
 
 
 def clean_text(text: str) -> str:
-    """Text with escape sequences neutralised and control characters shown as symbols."""
+    """Text with escape sequences neutralised and control characters shown as symbols.
+
+    Each character is replaced by exactly one, so offsets computed on NFC text still apply.
+    """
     text = unicodedata.normalize("NFC", text)
     text = _ANSI_RE.sub(lambda m: "\u241b" + m.group(0)[1:], text)
     return _CONTROL_RE.sub(_visible, text)

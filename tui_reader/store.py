@@ -1,0 +1,470 @@
+"""The article library: TinyDB files for metadata, bodies and reading state, plus the search index.
+
+Layout beside the database file ``library.json`` (the store of record):
+
+- ``library.json``: one document per article: title, date, author, source, content hash,
+  officials and awards (without mention offsets), the shard holding its body. Small enough to
+  load at start even at 100k articles.
+- ``library.bodies/NNNN.json``: TinyDB shards of ``SHARD_SIZE`` bodies (paragraphs, captions,
+  mention offsets), loaded only when an article is opened.
+- ``library.state.json``: read and bookmarked flags, written often, so kept apart.
+- ``library.index``: the persisted search index, rebuilt from the above if stale or damaged.
+
+The metadata file is written last in an import: it is the commit point, so a crash leaves the
+old library or the new one. Writers take a lock on ``library.json.lock``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from tui_reader.articles import Article
+from tui_reader.extract import Award, Extraction, Official
+from tui_reader.storage import AtomicJSONStorage, StoreError
+
+log = logging.getLogger(__name__)
+
+SHARD_SIZE = 1000
+ARTICLES = "articles"
+INFO = "info"
+BODIES = "bodies"
+STATE = "state"
+
+
+@dataclass
+class ArticleSummary:
+    """What the article list needs of one article."""
+
+    id: int
+    title: str
+    date: str | None
+    author: str | None
+    officials: int
+    awards: int
+
+
+@dataclass
+class StoredArticle:
+    """A whole article as stored: text, extraction with mention offsets, reading state."""
+
+    id: int
+    article: Article
+    extraction: Extraction
+    read: bool = False
+    bookmarked: bool = False
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import: counts and one (source, reason) per failed input."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{len(self.failed)} failed"
+        )
+
+
+def default_db_path() -> Path:
+    """$TUI_READER_DB, else library.json in the user's data folder."""
+    env = os.environ.get("TUI_READER_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("tui-reader", appauthor=False) / "library.json"
+
+
+def _db(path: Path, read_only: bool) -> TinyDB:
+    return TinyDB(path, storage=AtomicJSONStorage, read_only=read_only)
+
+
+def _storage(db: TinyDB) -> AtomicJSONStorage:
+    return db.storage  # type: ignore[return-value]
+
+
+def official_index_text(official: dict) -> str:
+    """One official as the search index sees it: "rank name, title, title"."""
+    head = " ".join(p for p in (official.get("rank"), official.get("name")) if p)
+    return ", ".join([head, *official.get("titles", [])])
+
+
+def award_index_text(award: dict) -> str:
+    """One award as the search index sees it: "award của issuer"."""
+    issuer = award.get("issuer")
+    return f"{award['award']} của {issuer}" if issuer else award["award"]
+
+
+class Library:
+    """The article store. Open with ``Library.open(path)``; import with ``import_articles``."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.bodies_dir = path.with_name(path.stem + ".bodies")
+        self.index_path = path.with_name(path.stem + ".index")
+        self.lock_path = path.with_name(path.name + ".lock")
+        self._db = _db(path, read_only)
+        self._state_db = _db(path.with_name(path.stem + ".state.json"), read_only)
+        self._shards: OrderedDict[int, dict[str, dict]] = OrderedDict()
+        self._meta: dict[int, dict] = {}
+        self._state: dict[int, dict] = {}
+        self._index = None
+        self._mtime = 0.0
+
+    # ---- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, read_only: bool = False) -> Library:
+        """Open (or create on first write) the library at ``path``; raise StoreError if damaged."""
+        library = cls(Path(path) if path else default_db_path(), read_only=read_only)
+        library._load()
+        return library
+
+    def _load(self) -> None:
+        _storage(self._db).forget()
+        _storage(self._state_db).forget()
+        self._meta = {doc.doc_id: dict(doc) for doc in self._db.table(ARTICLES)}
+        self._state = {doc.doc_id: dict(doc) for doc in self._state_db.table(STATE)}
+        self._mtime = self._stamp()
+        self._index = None
+
+    def _stamp(self) -> float:
+        try:
+            return self.path.stat().st_mtime
+        except FileNotFoundError:
+            return 0.0
+
+    def changed_on_disk(self) -> bool:
+        """True when another process has written the library since it was loaded."""
+        return self._stamp() != self._mtime
+
+    def reload(self) -> None:
+        """Re-read the library from disk (after another process imported into it)."""
+        self._shards.clear()
+        self._load()
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._meta)
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._meta
+
+    def ids(self) -> list[int]:
+        """Every article id, newest first (by month, then most recently imported)."""
+        return sorted(self._meta, key=lambda i: (self._meta[i].get("date") or "", i), reverse=True)
+
+    def summary(self, article_id: int) -> ArticleSummary:
+        meta = self._meta[article_id]
+        return ArticleSummary(
+            id=article_id,
+            title=meta["title"],
+            date=meta.get("date"),
+            author=meta.get("author"),
+            officials=len(meta.get("officials", ())),
+            awards=len(meta.get("awards", ())),
+        )
+
+    def summaries(self) -> list[ArticleSummary]:
+        """Every article's summary, newest first."""
+        return [self.summary(i) for i in self.ids()]
+
+    def meta(self, article_id: int) -> dict:
+        """The stored metadata document of one article (title, officials, awards, ...)."""
+        return self._meta[article_id]
+
+    def all_meta(self) -> dict[int, dict]:
+        return self._meta
+
+    def _shard(self, number: int) -> dict[str, dict]:
+        if number in self._shards:
+            self._shards.move_to_end(number)
+            return self._shards[number]
+        db = _db(self._shard_path(number), read_only=True)
+        data = (db.storage.read() or {}).get(BODIES, {})
+        self._shards[number] = data
+        while len(self._shards) > 8:
+            self._shards.popitem(last=False)
+        return data
+
+    def _shard_path(self, number: int) -> Path:
+        return self.bodies_dir / f"{number:04d}.json"
+
+    def get(self, article_id: int) -> StoredArticle:
+        """The whole article; its body is read from its shard on demand."""
+        meta = self._meta[article_id]
+        body = self._shard(meta["shard"]).get(str(article_id))
+        if body is None:
+            raise StoreError(self._shard_path(meta["shard"]), f"the text of article {article_id} "
+                             "is missing; re-import its file")  # fmt: skip
+        article = Article(
+            title=meta["title"],
+            date=meta.get("date"),
+            author=meta.get("author"),
+            paragraphs=list(body["paragraphs"]),
+            source=meta.get("source", ""),
+            byline=meta.get("byline"),
+            url=meta.get("url"),
+            captions=[tuple(c) for c in body.get("captions", ())],
+        )
+        spans = body.get("mentions", {})
+        officials = [
+            Official(o["name"], o.get("rank"), list(o.get("titles", ())), [tuple(s) for s in m])
+            for o, m in zip(meta.get("officials", ()), spans.get("officials", ()) or _empty(meta, "officials"))
+        ]  # fmt: skip
+        awards = [
+            Award(a["award"], a.get("issuer"), list(a.get("presenters", ())),
+                  list(a.get("recipients", ())), a.get("collectives"), a.get("individuals"),
+                  [tuple(s) for s in m])
+            for a, m in zip(meta.get("awards", ()), spans.get("awards", ()) or _empty(meta, "awards"))
+        ]  # fmt: skip
+        state = self._state.get(article_id, {})
+        return StoredArticle(
+            id=article_id,
+            article=article,
+            extraction=Extraction(officials, awards),
+            read=bool(state.get("read")),
+            bookmarked=bool(state.get("bookmarked")),
+        )
+
+    # ---- reading state -------------------------------------------------------------------
+
+    def is_read(self, article_id: int) -> bool:
+        return bool(self._state.get(article_id, {}).get("read"))
+
+    def is_bookmarked(self, article_id: int) -> bool:
+        return bool(self._state.get(article_id, {}).get("bookmarked"))
+
+    def set_state(self, article_id: int, **flags: bool) -> None:
+        """Set read/bookmarked flags of one article and write them at once."""
+        state = {**self._state.get(article_id, {}), **flags}
+        if state == self._state.get(article_id):
+            return
+        self._state[article_id] = state
+        table = self._state_db.table(STATE)
+        with self._write_lock():
+            table.upsert(Document(state, doc_id=article_id))
+
+    # ---- search --------------------------------------------------------------------------
+
+    def index(self):  # -> SearchIndex
+        """The search index, loaded from disk or rebuilt when missing, stale or damaged."""
+        if self._index is None:
+            self._index = self._load_or_rebuild_index()
+        return self._index
+
+    def _generation(self) -> int:
+        info = self._db.table(INFO).get(doc_id=1)
+        return int(info["generation"]) if info else 0
+
+    def _load_or_rebuild_index(self):
+        from tui_reader.search import SearchIndex
+
+        generation = self._generation()
+        stamp = self.index_path.with_name(self.index_path.name + ".generation")
+        try:
+            if int(stamp.read_text()) == generation and self.index_path.exists():
+                index = SearchIndex.load(self.index_path)
+                if len(index) == len(self._meta):
+                    return index
+        except (OSError, ValueError, Exception) as exc:  # noqa: BLE001 - any damage means rebuild
+            log.warning("search index unusable (%s); rebuilding", exc)
+        index = SearchIndex()
+        index.add_many((i, self._index_doc(i)) for i in self._meta)
+        if not self.read_only:
+            with contextlib.suppress(StoreError, OSError):
+                self._save_index(index, generation)
+        return index
+
+    def _index_doc(self, article_id: int, body: str | None = None):
+        from tui_reader.search import IndexDoc
+
+        meta = self._meta[article_id]
+        if body is None:
+            shard = self._shard(meta["shard"]).get(str(article_id)) or {"paragraphs": []}
+            body = "\n\n".join(shard["paragraphs"])
+        return IndexDoc(
+            title=meta["title"],
+            body=body,
+            date=meta.get("date"),
+            author=meta.get("author"),
+            officials=[official_index_text(o) for o in meta.get("officials", ())],
+            awards=[award_index_text(a) for a in meta.get("awards", ())],
+        )
+
+    def _save_index(self, index, generation: int) -> None:
+        from tui_reader.storage import write_atomically
+
+        index.save(self.index_path)
+        stamp = self.index_path.with_name(self.index_path.name + ".generation")
+        write_atomically(stamp, str(generation).encode(), keep_backup=False)
+
+    def search(self, query: str, limit: int | None = None) -> list[int]:
+        """Article ids matching the query, best first."""
+        return [i for i in self.index().search(query, limit=limit) if i in self._meta]
+
+    # ---- writing -------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        if self.read_only:
+            raise StoreError(self.path, "the database is open read-only")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.lock_path, "a+")
+        except OSError as exc:
+            raise StoreError(self.lock_path, f"cannot create the lock file: {exc.strerror}") from None
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                log.info("waiting for another writer to finish")
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def import_articles(
+        self,
+        articles: Iterable[Article | tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 5000,
+        workers: int | None = None,
+    ) -> ImportReport:
+        """Store articles (new, updated or unchanged by identity and content hash).
+
+        Items may also be (source, reason) pairs for inputs that failed to read; they are
+        counted as failed. Writes happen in batches, each one atomic.
+        """
+        from tui_reader.importing import ExtractorPool
+
+        report = ImportReport()
+        with self._write_lock(), ExtractorPool(workers) as pool:
+            if self.changed_on_disk():
+                self.reload()
+            by_uid = {meta["uid"]: i for i, meta in self._meta.items()}
+            next_id = max(self._meta, default=0) + 1
+            batch: list[tuple[int, Article]] = []
+            seen = 0
+            for item in articles:
+                seen += 1
+                if isinstance(item, tuple):
+                    report.failed.append(item)
+                else:
+                    uid = item.source
+                    digest = item.content_hash()
+                    existing = by_uid.get(uid)
+                    if existing is not None and self._meta[existing]["hash"] == digest:
+                        report.unchanged += 1
+                    else:
+                        if existing is None:
+                            existing = next_id
+                            next_id += 1
+                            by_uid[uid] = existing
+                            report.new += 1
+                        else:
+                            report.updated += 1
+                        batch.append((existing, item))
+                    if len(batch) >= batch_size:
+                        self._commit(batch, pool)
+                        batch = []
+                if progress is not None:
+                    progress(seen)
+            if batch:
+                self._commit(batch, pool)
+        return report
+
+    def _commit(self, batch: list[tuple[int, Article]], pool) -> None:
+        """Extract, then write bodies, then the index, then the metadata (the commit point)."""
+        extractions = pool.extract([(a.title, a.body) for _, a in batch])
+        metas: dict[int, dict] = {}
+        bodies: dict[int, dict[int, dict]] = {}
+        for (article_id, article), extraction in zip(batch, extractions):
+            old = self._meta.get(article_id)
+            shard = old["shard"] if old else article_id // SHARD_SIZE
+            data = extraction.to_json(with_mentions=True)
+            officials = data["officials"]
+            awards = data["awards"]
+            mentions = {
+                "officials": [o.pop("mentions") for o in officials],
+                "awards": [a.pop("mentions") for a in awards],
+            }
+            metas[article_id] = {
+                "uid": article.source,
+                "hash": article.content_hash(),
+                "source": article.source,
+                "title": article.title,
+                "date": article.date,
+                "author": article.author,
+                "byline": article.byline,
+                "url": article.url,
+                "shard": shard,
+                "officials": officials,
+                "awards": awards,
+            }
+            bodies.setdefault(shard, {})[article_id] = {
+                "paragraphs": article.paragraphs,
+                "captions": [list(c) for c in article.captions],
+                "mentions": mentions,
+            }
+        for shard, docs in bodies.items():
+            self._write_shard(shard, docs)
+        generation = self._generation() + 1
+        index = self.index()  # loaded (or rebuilt) before the new metadata is visible
+        old_meta = dict(self._meta)
+        self._meta.update(metas)
+        try:
+            index.add_many(
+                (i, self._index_doc(i, "\n\n".join(bodies[metas[i]["shard"]][i]["paragraphs"])))
+                for i in metas
+            )
+            self._save_index(index, generation)
+            self._write_meta(metas, generation)
+        except BaseException:
+            self._meta = old_meta
+            self._index = None
+            raise
+
+    def _write_shard(self, shard: int, docs: dict[int, dict]) -> None:
+        path = self._shard_path(shard)
+        db = _db(path, read_only=False)
+        table = db.table(BODIES)
+        with _storage(db).batch():
+            existing = [i for i in docs if table.contains(doc_id=i)]
+            if existing:
+                table.remove(doc_ids=existing)
+            table.insert_multiple(Document(body, doc_id=i) for i, body in docs.items())
+        self._shards.pop(shard, None)
+
+    def _write_meta(self, metas: dict[int, dict], generation: int) -> None:
+        table = self._db.table(ARTICLES)
+        info = self._db.table(INFO)
+        with _storage(self._db).batch():
+            existing = [i for i in metas if table.contains(doc_id=i)]
+            if existing:
+                table.remove(doc_ids=existing)
+            table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
+            info.upsert(Document({"generation": generation}, doc_id=1))
+        self._mtime = self._stamp()
+
+
+def _empty(meta: dict, key: str) -> list[list]:
+    return [[] for _ in meta.get(key, ())]
