@@ -1,17 +1,309 @@
-"""Find the byline at the end of an article and the author's name in it."""
+"""Find the byline at the end of an article and the author's name in it.
+
+A byline is either the last paragraph ("Lan Phương (TTXVN)", "Tin, ảnh: THU HƯƠNG") or glued
+to the end of the last paragraph after its final sentence ("... sau đó. Quang Hùng"). It is
+parsed by a small grammar: person names, press agencies, role words ("CTV", "tổng hợp"),
+labels ("Tin, ảnh:"), "Theo"/"Nguồn:" clauses, "/agency" suffixes and "(...)" groups. Anything
+that does not fit the grammar is text, never a byline: a wrong cut loses a real sentence.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_AGENCY_ONLY = re.compile(r"^\(?\s*(theo|nguồn)?\s*:?\s*[A-ZĐ][A-ZĐa-z\.]*\s*\)?$")
+from tui_reader.text import fold, key, nfc
 
-
-def _looks_like_name(text: str) -> bool:
-    words = text.split()
-    return 1 <= len(words) <= 6 and not text.endswith((".", "!", "?", ":", ";")) and all(
-        w[:1].isupper() for w in words if w.isalpha()
+# Press agencies, papers and sites that sign articles, as diacritic-free keys. A byline naming
+# only these has no author ("Theo VGP", "(Nguồn: TTXVN)", "Theo Dân trí").
+PRESS_AGENCIES = frozenset(
+    key(name)
+    for name in (
+        # Vietnamese agencies, papers, broadcasters and sites
+        "TTXVN", "VNA", "TTXVN/Vietnam+", "Vietnam+", "VietnamPlus", "Vietnam Plus", "VGP",
+        "Cổng TTĐT Chính phủ", "chinhphu.vn", "VOV", "VOV.VN", "VTV", "VTC", "VTC News",
+        "HTV", "VnExpress", "VnE", "Vietnamnet", "VNN", "VietNamNet", "Dân trí", "Dân Việt",
+        "Tuổi Trẻ", "Tuổi trẻ Online", "Thanh Niên", "Tiền Phong", "Lao Động",
+        "Người Lao Động", "NLĐ", "Nhân Dân", "Quân đội nhân dân", "QĐND", "Công an nhân dân",
+        "CAND", "CAND Online", "An ninh Thủ đô", "ANTĐ", "Hà Nội Mới", "HNM",
+        "Sài Gòn Giải Phóng", "SGGP", "Pháp luật TP.HCM", "PLO", "Pháp luật Việt Nam",
+        "Zing", "Zing.vn", "Zing News", "ZingNews", "Znews", "Kenh14", "Kênh 14", "Soha",
+        "Infonet", "Tin Tức", "Báo Tin tức", "Thời Đại", "Trí Thức Trẻ", "Gia đình & Xã hội",
+        "Giáo dục Việt Nam", "Giáo dục & Thời đại", "Đời sống & Pháp luật", "Kinh tế & Đô thị",
+        "Kinh tế Đô thị", "Doanh nghiệp", "VnEconomy", "CafeF", "CafeBiz", "Nông nghiệp Việt Nam",
+        "Baomoi", "Báo Mới", "24h", "Ngôi Sao", "iOne", "Tuổi Trẻ Thủ đô", "Thể thao & Văn hóa",
+        "Thể thao Văn hóa", "Bnews", "vnanet", "vnanet.vn", "Vietnam News", "VietNam News",
+        "Đại Đoàn Kết", "Văn hóa", "Nhà báo & Công luận", "Người Đưa Tin", "Đất Việt",
+        "Petrotimes", "Năng lượng Mới", "Sức khỏe & Đời sống", "Thanh tra", "Bảo vệ pháp luật",
+        "Biên phòng", "Dân sinh", "Môi trường & Đô thị", "Lao Động Thủ đô", "Người Hà Nội",
+        "VietTimes", "Vietq", "ICTnews", "Vietstock", "NDH", "Đầu tư", "Nhịp cầu Đầu tư",
+        "Tri Thức", "Thế giới & Việt Nam", "Quốc tế", "Tổ Quốc", "Tầm nhìn", "Eva", "Afamily",
+        "Ngoisao.net", "Yan", "Yeah1", "2Sao", "Saostar", "Webthethao", "Bongda.com.vn",
+        "Bóng đá", "Thể thao 247", "Thể Thao Việt Nam", "TTVH", "Vietnam Finance", "Tạp chí Tài chính",
+        "Vneconomy", "Báo Đầu tư", "Hải quan", "Nhân dân điện tử", "Đảng Cộng sản",
+        # foreign agencies and papers
+        "Reuters", "AFP", "AP", "Bloomberg", "CNN", "CNBC", "BBC", "Xinhua", "Tân Hoa Xã",
+        "THX", "Sputnik", "TASS", "RIA Novosti", "RT", "Yonhap", "Kyodo", "NHK", "Guardian",
+        "The Guardian", "New York Times", "NYT", "Washington Post", "Wall Street Journal", "WSJ",
+        "Daily Mail", "Dailymail", "Mirror", "The Sun", "Telegraph", "Independent", "Newsweek",
+        "Time", "Forbes", "Fortune", "The Verge", "PA", "Bangkok Post", "Khmer Times",
+        "Straits Times", "SCMP", "Al Jazeera", "Nikkei", "Nikkei Asia", "Fox News", "NBC",
+        "ABC", "CBS", "DW", "France 24", "Le Monde", "Sky News", "ESPN", "Goal", "Marca",
+        "AS", "Globaltimes", "Global Times", "People's Daily", "China Daily", "Korea Herald",
+        "Korea Times", "Japan Times", "Jakarta Post", "Inquirer", "TechCrunch", "Engadget",
+        "GSMArena", "PhoneArena", "9to5Mac", "MacRumors", "Wired", "NASA", "Space.com",
+        "ScienceAlert", "Live Science", "Gizmodo", "The Next Web", "Business Insider",
+        "Insider", "Axios", "Politico", "The Hill", "Kitco", "Kitco News", "Odd",
+        "Oddity Central", "Mashable", "Sina", "Sohu", "Weibo", "Tencent", "Asahi", "Mainichi",
+        "Chosun", "Rerpoter", "Reporter",
     )
+)  # fmt: skip
+
+# Words in front of an agency's own name ("Báo Tin tức và Dân tộc", "Đài PT-TH ...").
+_AGENCY_HEADS = ("báo ", "đài ", "tạp chí ", "cổng ttđt", "cổng thông tin", "trung tâm ",
+                 "truyền hình", "thông tấn xã", "kênh ", "clip ", "nhóm pv", "nhóm phóng viên",
+                 "thương vụ ", "ban biên tập", "văn phòng ")  # fmt: skip
+
+# Role words that sign without naming anyone ("PV", "CTV", "tổng hợp", "biên dịch").
+_ROLES = frozenset(
+    key(word)
+    for word in ("PV", "P.V", "Nhóm PV", "Nhóm phóng viên", "phóng viên", "CTV", "BTV",
+                 "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện",
+                 "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip")
+)  # fmt: skip
+
+# Label words before a colon ("Tin, ảnh:", "Bài và ảnh:", "Dữ liệu: ...; Đồ họa: ...").
+_LABEL_WORDS = frozenset(
+    fold(word)
+    for word in ("tin", "ảnh", "bài", "clip", "video", "phóng", "sự", "và", "dữ", "liệu",
+                 "đồ", "họa", "hoạ", "thực", "hiện", "nhóm", "nguồn", "theo", "xem", "thêm",
+                 "thiết", "kế", "trình", "bày", "biên", "tập", "dịch", "tổng", "hợp", "ghi",
+                 "chép", "phỏng", "vấn", "infographic", "text", "bình", "luận", "phóng viên")
+)  # fmt: skip
+
+# Words that begin a sentence about someone, never a pen name ("Ông Nguyễn Văn A").
+_NOT_NAME_HEADS = frozenset(key(w) for w in ("Ông", "Bà", "Chị", "Cháu", "Bé", "Cụ", "Đồng"))
+# Degrees written before a signing name ("TS. Tôn Sinh Thành").
+_DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|Ths|KS|LS|NSƯT|NSND)\.?\s*)+(?=\S)")
+# Place abbreviations that end sentences and look like initials ("ở TP. HCM").
+_PLACE_ABBREVIATIONS = frozenset({"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn"})
+
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+    r"(?:ch|ng|nh|[cmnpt])?$"
+)
+_INITIALS_RE = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}[A-ZĐ]?$|^[A-ZĐ]{1,4}$")
+_WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
+
+
+def _is_syllable(word: str) -> bool:
+    return bool(_SYLLABLE_RE.match(fold(word)))
+
+
+def _is_agency(text: str) -> bool:
+    name = key(text).strip(" .,:;")
+    if not name:
+        return False
+    if name in PRESS_AGENCIES or name.startswith(_AGENCY_HEADS):
+        return True
+    # domains (vnanet.vn, VOV.VN) and agency-plus-desk forms (VOV-ĐBSCL, TTXVN/Vietnam+)
+    return bool(re.search(r"\.(?:vn|com|net|org)\b", name)) or name.split("-")[0] in PRESS_AGENCIES
+
+
+def _is_person(text: str, strict: bool) -> bool:
+    """A pen name: capitalised Vietnamese syllables or initials ("B.Vân", "THU HƯƠNG", "T.L")."""
+    text = text.strip()
+    if not text or key(text) in _PLACE_ABBREVIATIONS or _is_agency(text):
+        return False
+    words = text.replace(".", ". ").split()
+    if not 1 <= len(words) <= 5 or key(words[0]).strip(".") in _NOT_NAME_HEADS:
+        return False
+    syllables = initials = 0
+    for word in words:
+        bare = word.rstrip(".")
+        if not bare or not bare[0].isupper() or not _WORD_RE.match(bare):
+            return False
+        if _is_syllable(bare) and not (word.endswith(".") and len(bare) == 1):
+            syllables += 1
+        elif key(bare) in PRESS_AGENCIES:
+            return False
+        elif len(bare) == 1 or (bare.isupper() and len(bare) <= 4 and not strict):
+            initials += 1  # "B.", "H", and when the byline stands alone "TD", "HTQT"
+        else:
+            return False
+    return syllables >= 2 or (syllables >= 1 and initials >= 1) or initials >= 2 or (
+        initials == 1 and not strict and ("." in text or len(text) > 1)
+    )
+
+
+@dataclass
+class _Parse:
+    persons: list[tuple[int, int]]
+    agencies: int = 0
+    roles: int = 0
+
+
+_SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s|[-–—]|,|;|_|\s+và\s+|(?<=[^\W\d_]{2})\.\s+)\s*")
+_THEO_RE = re.compile(r"(?:(?<=\s)|^)(?:[Tt]heo|[Nn]guồn)\s*:?\s+")
+
+
+def _parse_byline(text: str, strict: bool) -> _Parse | None:
+    """Persons' spans in ``text`` when all of it is a byline, else None."""
+    if not text or len(text) > (90 if strict else 140):
+        return None
+    last_word = text.split()[-1]
+    if re.search(r"[!?…;]$", text) or (text.endswith(".") and not last_word.isupper()
+                                           and not _INITIALS_RE.match(last_word)):
+        return None  # a sentence, not a signature
+    if re.search(r"[!?\"“”«»]|\d{2,}|https?:", text):
+        return None
+    result = _Parse(persons=[])
+    # "(...)" groups: agencies, roles or a "Theo" clause, never sentence text
+    for m in re.finditer(r"\(([^()]*)\)", text):
+        inner = m.group(1).strip()
+        if not inner or len(inner.split()) > 8:
+            return None
+        result.agencies += 1
+    masked = re.sub(r"\([^()]*\)", lambda m: "," + " " * (len(m.group(0)) - 1), text)
+    if "(" in masked or ")" in masked:
+        return None
+    # "/" ends the names: what follows is the agency and desk ("Lê Thơm/VOV-Trung tâm Tin")
+    # "Theo"/"Nguồn:" opens a clause naming a source, agency or person
+    pieces: list[tuple[int, int, bool]] = []  # (start, end, in a source clause)
+    cursor, context = 0, False
+    for m in _THEO_RE.finditer(masked):
+        pieces.append((cursor, m.start(), context))
+        cursor, context = m.end(), True
+    pieces.append((cursor, len(masked), context))
+    saw_anything = result.agencies > 0
+    for start, end, in_clause in pieces:
+        chunk = masked[start:end]
+        slash = chunk.find("/")
+        names_end = start + (slash if slash >= 0 else len(chunk))
+        if slash >= 0:
+            tail = chunk[slash + 1 :].strip()
+            if tail and len(tail.split()) > 8:
+                return None
+            result.agencies += 1
+            saw_anything = True
+        if not _parse_names(masked, start, names_end, in_clause, strict, result):
+            return None
+        saw_anything = saw_anything or bool(result.persons or result.agencies or result.roles)
+    if not saw_anything:
+        return None
+    return result
+
+
+def _parse_names(text: str, start: int, end: int, in_clause: bool, strict: bool,
+                 result: _Parse) -> bool:  # fmt: skip
+    """Classify the comma/dash separated segments of text[start:end]; False on a non-byline one."""
+    chunk = text[start:end]
+    # labels with a colon, possibly several ("Dữ liệu: X; Đồ họa: Y", "Quốc An - Ảnh: Y")
+    for colon in [m.start() for m in re.finditer(":", chunk)]:
+        words = list(re.finditer(r"[^\W\d_]+", chunk[:colon]))
+        first = len(words)
+        while first > 0 and fold(words[first - 1].group(0)) in _LABEL_WORDS:
+            first -= 1
+        if first == len(words):
+            return False
+        label_start = words[first].start()
+        if first > 0 and not re.search(r"[-–—,;]\s*$", chunk[:label_start]):
+            return False  # words before the label that are not split from it: a sentence
+        chunk = chunk[:label_start] + " " * (colon + 1 - label_start) + chunk[colon + 1 :]
+    position = 0
+    desk = False  # after "VOV-", "TTXVN -": the regional desk, not a person ("VOV- Miền Trung")
+    for seg in _SEPARATORS.split(chunk):
+        seg_start = chunk.find(seg, position) if seg else position
+        separator = chunk[position:seg_start]
+        position = seg_start + len(seg)
+        seg = seg.strip()
+        if not seg:
+            continue
+        lead = len(chunk[seg_start:]) - len(chunk[seg_start:].lstrip())
+        offset = start + seg_start + lead
+        if desk and re.search(r"[-–]", separator) and len(seg.split()) <= 4:
+            result.agencies += 1
+        elif not _classify(seg, offset, in_clause, strict, result):
+            return False
+        desk = seg.isupper() and key(seg) in PRESS_AGENCIES
+    return True
+
+
+def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Parse) -> bool:
+    if key(seg).strip(" -–") in _ROLES:
+        result.roles += 1
+        return True
+    role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV)\s+", seg)
+    if role_head:  # "CTV Diễm Ý"
+        return _classify(seg[role_head.end() :], offset + role_head.end(), in_clause, strict, result)
+    degree = _DEGREES.match(seg)
+    if degree and len(seg) > degree.end():
+        return _classify(seg[degree.end() :], offset + degree.end(), in_clause, strict, result)
+    if _is_agency(seg):
+        result.agencies += 1
+        return True
+    if _is_person(seg, strict):
+        result.persons.append((offset, offset + len(seg)))
+        return True
+    # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
+    words = seg.split()
+    for cut in range(1, len(words)):
+        head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if _is_agency(head) and _is_person(rest, strict):
+            result.agencies += 1
+            skip = seg.index(rest, len(head))
+            result.persons.append((offset + skip, offset + skip + len(rest)))
+            return True
+        if _is_agency(rest) and _is_person(head, strict):
+            result.agencies += 1
+            result.persons.append((offset, offset + len(head)))
+            return True
+    if in_clause and len(words) <= 6 and not re.search(r"[.:;]$", seg):
+        # after "Theo": a source that is no pen name (a paper, "Thời đại", "Reuters, Khmer Times")
+        lower = [w for w in words if w[:1].islower()]
+        if not any(key(w) in {"ông", "bà", "anh", "chị", "đồng", "các", "những"} for w in lower):
+            result.agencies += 1
+            return True
+    return False
+
+
+def _author_from(text: str, persons: list[tuple[int, int]]) -> str | None:
+    """The names as written; names split by anything but a plain separator join with " - "."""
+    if not persons:
+        return None
+    out = text[persons[0][0] : persons[0][1]]
+    seen = {fold(out)}
+    for (_, prev_end), (start, end) in zip(persons, persons[1:]):
+        name = text[start:end]
+        if fold(name) in seen:
+            continue
+        seen.add(fold(name))
+        between = text[prev_end:start]
+        out += between if re.fullmatch(r"\s*(?:[-–—,;_]|\s và)\s*", between) else " - "
+        out += name
+    return out
+
+
+def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
+    """(is a byline, the author's name or None) for one byline text such as "Theo VGP".
+
+    ``strict`` is for text glued after a sentence, where a mistake would cut a real sentence.
+    """
+    text = nfc(text).strip()
+    # "T.ThủyTheo PA/The Verge": a crawler dropped the space before "Theo"
+    text = re.sub(r"(?<=[^\W\d_])(?=Theo\s)", " ", text)
+    half = len(text) // 2
+    if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
+        text = text[:half]  # the whole byline written twice
+    parsed = _parse_byline(text, strict)
+    if parsed is None:
+        return False, None
+    return True, _author_from(text, parsed.persons)
+
+
+# A sentence ends at . ! ? … (possibly "./.", closing quotes or brackets) then a space.
+_SENTENCE_END = re.compile(r"(?:[.!?…]|/\.)[\"”’»)\]]*\s+")
+_GLUED_WINDOW = 120
 
 
 def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -19,7 +311,18 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
     if not paragraphs:
         return paragraphs, None, None
     last = paragraphs[-1]
-    if len(paragraphs) > 1 and _looks_like_name(last):
-        author = None if _AGENCY_ONLY.match(last) else last
-        return paragraphs[:-1], last, author
+    if len(paragraphs) > 1 and len(last) <= 140:
+        ok, author = parse_byline(last)
+        if ok:
+            return paragraphs[:-1], last, author
+    # glued to the last sentence: try the longest tail first, it holds the whole byline
+    window_start = max(0, len(last) - _GLUED_WINDOW)
+    for m in _SENTENCE_END.finditer(last, window_start):
+        tail = last[m.end() :]
+        if not tail or tail[0].islower() and not tail.startswith(("theo ", "nguồn")):
+            continue
+        ok, author = parse_byline(tail, strict=True)
+        if ok:
+            kept = last[: m.end()].rstrip()
+            return [*paragraphs[:-1], kept], tail, author
     return paragraphs, None, None
