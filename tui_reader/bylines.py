@@ -62,13 +62,13 @@ PRESS_AGENCIES = frozenset(
 # Words in front of an agency's own name ("Báo Tin tức và Dân tộc", "Đài PT-TH ...").
 _AGENCY_HEADS = ("báo ", "đài ", "tạp chí ", "cổng ttđt", "cổng thông tin", "trung tâm ",
                  "truyền hình", "thông tấn xã", "kênh ", "clip ", "nhóm pv", "nhóm phóng viên",
-                 "thương vụ ", "ban biên tập", "văn phòng ")  # fmt: skip
+                 "thương vụ ", "ban biên tập", "văn phòng ", "pv ", "phóng viên ")  # fmt: skip
 
 # Role words that sign without naming anyone ("PV", "CTV", "tổng hợp", "biên dịch").
 _ROLES = frozenset(
     key(word)
     for word in ("PV", "P.V", "Nhóm PV", "Nhóm phóng viên", "phóng viên", "CTV", "BTV",
-                 "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện",
+                 "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện", "lược",
                  "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip")
 )  # fmt: skip
 
@@ -86,7 +86,10 @@ _NOT_NAME_HEADS = frozenset(key(w) for w in ("Ông", "Bà", "Chị", "Cháu", "B
 # Degrees written before a signing name ("TS. Tôn Sinh Thành").
 _DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|Ths|KS|LS|NSƯT|NSND)\.?\s*)+(?=\S)")
 # Place abbreviations that end sentences and look like initials ("ở TP. HCM").
-_PLACE_ABBREVIATIONS = frozenset({"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn"})
+_PLACE_ABBREVIATIONS = frozenset(
+    {"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn", "ubnd", "hđnd", "mttq", "vn", "ct",
+     "tw", "ttg", "qh", "bch", "btv", "bct", "cp", "ls", "fdi", "gdp", "cpi", "usd", "vnd"}
+)  # fmt: skip
 
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
@@ -110,7 +113,7 @@ def _is_agency(text: str) -> bool:
     return bool(re.search(r"\.(?:vn|com|net|org)\b", name)) or name.split("-")[0] in PRESS_AGENCIES
 
 
-def _is_person(text: str, strict: bool) -> bool:
+def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
     """A pen name: capitalised Vietnamese syllables or initials ("B.Vân", "THU HƯƠNG", "T.L")."""
     text = text.strip()
     if not text or key(text) in _PLACE_ABBREVIATIONS or _is_agency(text):
@@ -127,13 +130,15 @@ def _is_person(text: str, strict: bool) -> bool:
             syllables += 1
         elif key(bare) in PRESS_AGENCIES:
             return False
-        elif len(bare) == 1 or (bare.isupper() and len(bare) <= 4 and not strict):
+        elif len(bare) == 1 or (word.endswith(".") and len(bare) <= 3) or (
+            bare.isupper() and len(bare) <= 4 and (not strict or len(words) == 1)
+        ):
             initials += 1  # "B.", "H", and when the byline stands alone "TD", "HTQT"
         else:
             return False
     return syllables >= 2 or (syllables >= 1 and initials >= 1) or initials >= 2 or (
-        initials == 1 and not strict and ("." in text or len(text) > 1)
-    )
+        initials == 1 and ("." in text or len(text) > 1) and (not strict or text.isupper())
+    ) or (syllables == 1 and single_ok)
 
 
 @dataclass
@@ -141,6 +146,8 @@ class _Parse:
     persons: list[tuple[int, int]]
     agencies: int = 0
     roles: int = 0
+    single_ok: bool = False  # a one-word name ("Hưng - Thủy/VOV.VN") when an agency marks it
+    text: str = ""
 
 
 _SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s|[-–—]|,|;|_|\s+và\s+|(?<=[^\W\d_]{2})\.\s+)\s*")
@@ -157,7 +164,8 @@ def _parse_byline(text: str, strict: bool) -> _Parse | None:
         return None  # a sentence, not a signature
     if re.search(r"[!?\"“”«»]|\d{2,}|https?:", text):
         return None
-    result = _Parse(persons=[])
+    marked = "/" in text or "(" in text or bool(_THEO_RE.search(text))
+    result = _Parse(persons=[], single_ok=marked, text=text)
     # "(...)" groups: agencies, roles or a "Theo" clause, never sentence text
     for m in re.finditer(r"\(([^()]*)\)", text):
         inner = m.group(1).strip()
@@ -233,16 +241,22 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
     if key(seg).strip(" -–") in _ROLES:
         result.roles += 1
         return True
-    role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV)\s+", seg)
+    role_tail = re.search(r"\s+(?:thực hiện|ghi|tổng hợp|lược dịch|biên dịch)$", seg)
+    if role_tail:  # "LÊ PHONG thực hiện"
+        result.roles += 1
+        return _classify(seg[: role_tail.start()], offset, in_clause, strict, result)
+    role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV|[Tt]ổng hợp)\s+", seg)
     if role_head:  # "CTV Diễm Ý"
         return _classify(seg[role_head.end() :], offset + role_head.end(), in_clause, strict, result)
     degree = _DEGREES.match(seg)
     if degree and len(seg) > degree.end():
         return _classify(seg[degree.end() :], offset + degree.end(), in_clause, strict, result)
-    if _is_agency(seg):
-        result.agencies += 1
+    if _is_agency(seg) or (in_clause and re.fullmatch(r"[A-ZĐ&]{2,6}", seg)):
+        result.agencies += 1  # "Theo GĐVN": an acronym after "Theo" is a paper
         return True
-    if _is_person(seg, strict):
+    # initials alone ("CL") after a sentence only when they are the whole byline
+    alone = not strict or seg == result.text or result.single_ok
+    if (alone or not re.fullmatch(r"[A-ZĐ]{2,4}", seg)) and _is_person(seg, strict, result.single_ok):
         result.persons.append((offset, offset + len(seg)))
         return True
     # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
@@ -296,6 +310,11 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
     if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
         text = text[:half]  # the whole byline written twice
     parsed = _parse_byline(text, strict)
+    whole_group = re.fullmatch(r"\(([^()]+)\)", text)
+    if parsed is not None and not parsed.persons and whole_group:
+        inner = _parse_byline(whole_group.group(1), strict)  # "(HỒNG THẠNH)": a name in brackets
+        if inner is not None and inner.persons:
+            return True, _author_from(whole_group.group(1), inner.persons)
     if parsed is None:
         return False, None
     return True, _author_from(text, parsed.persons)
