@@ -1,0 +1,198 @@
+"""The library: round trip, idempotent import, atomic writes, damaged files never overwritten."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui_reader.importing import iter_inputs
+from tui_reader.storage import DatabaseCorruptError, StoreError, backup_path
+from tui_reader.store import Library
+from tui_reader import store as store_module
+
+from ..conftest import SEED
+
+
+def import_paths(library: Library, *paths: Path):
+    return library.import_articles(iter_inputs(list(paths)))
+
+
+def test_round_trip_keeps_text_metadata_and_extraction(db_path, tmp_path):
+    library = Library.open(db_path)
+    report = import_paths(library, SEED)
+    assert (report.new, report.updated, report.unchanged, report.failed) == (1, 0, 0, [])
+
+    reopened = Library.open(db_path)
+    assert len(reopened) == 1
+    stored = reopened.get(reopened.ids()[0])
+    assert stored.article.title.startswith("Đẩy mạnh phong trào toàn dân")
+    assert stored.article.date == "2023-06"
+    assert stored.article.author == "Lê Phượng"
+    assert stored.article.paragraphs[0].startswith("Chiều 15-6")
+    names = [o.name for o in stored.extraction.officials]
+    assert "Trần Phú Hà" in names
+    # mention offsets point at the name in the body
+    ha = next(o for o in stored.extraction.officials if o.name == "Trần Phú Hà")
+    body = stored.article.body
+    assert ha.mentions and all("Hà" in body[s:e] or "Trần" in body[s:e] for s, e in ha.mentions)
+
+
+def test_utf8_is_stored_as_is_not_escaped(db_path):
+    library = Library.open(db_path)
+    import_paths(library, SEED)
+    raw = db_path.read_bytes()
+    assert "Đẩy mạnh".encode() in raw
+    assert b"\\u" not in raw
+
+
+def test_second_import_reports_unchanged_and_edit_updates(db_path, write_article):
+    first = write_article("a.txt", "Tin thứ nhất")
+    write_article("b.txt", "Tin thứ hai")
+    library = Library.open(db_path)
+    report = import_paths(library, first.parent)
+    assert report.summary() == "2 new, 0 updated, 0 unchanged, 0 failed"
+
+    again = import_paths(Library.open(db_path), first.parent)
+    assert again.summary() == "0 new, 0 updated, 2 unchanged, 0 failed"
+
+    write_article("a.txt", "Tin thứ nhất, đã sửa")
+    edited = Library.open(db_path)
+    report = import_paths(edited, first.parent)
+    assert report.summary() == "0 new, 1 updated, 1 unchanged, 0 failed"
+    titles = sorted(edited.summary(i).title for i in edited.ids())
+    assert titles == ["Tin thứ hai", "Tin thứ nhất, đã sửa"]
+
+
+def test_bad_files_are_reported_and_the_rest_imported(db_path, write_article, tmp_path):
+    good = write_article("good.txt", "Tin tốt")
+    (good.parent / "empty.txt").write_bytes(b"")
+    (good.parent / "binary.txt").write_bytes(b"\x00\x01\x02\xff")
+    library = Library.open(db_path)
+    report = import_paths(library, good.parent)
+    assert report.new == 1
+    failed = {Path(source).name for source, _ in report.failed}
+    assert failed == {"empty.txt", "binary.txt"}
+    assert len(Library.open(db_path)) == 1
+
+
+def test_newest_first(db_path, write_article):
+    folder = write_article("old.txt", "Cũ", date="2020-01").parent
+    write_article("new.txt", "Mới", date="2025-03")
+    write_article("mid.txt", "Giữa", date="2023-07")
+    library = Library.open(db_path)
+    import_paths(library, folder)
+    assert [library.summary(i).title for i in library.ids()] == ["Mới", "Giữa", "Cũ"]
+
+
+def test_crash_during_commit_leaves_the_old_library(db_path, write_article, monkeypatch):
+    folder = write_article("a.txt", "Tin A").parent
+    import_paths(Library.open(db_path), folder)
+    before = db_path.read_bytes()
+
+    write_article("b.txt", "Tin B")
+
+    def crash(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Library, "_write_meta", crash)
+    with pytest.raises(OSError):
+        import_paths(Library.open(db_path), folder)
+    monkeypatch.undo()
+
+    assert db_path.read_bytes() == before
+    reopened = Library.open(db_path)
+    assert [reopened.summary(i).title for i in reopened.ids()] == ["Tin A"]
+    # the next import completes the work
+    report = import_paths(reopened, folder)
+    assert report.new == 1 and report.unchanged == 1
+
+
+def test_corrupt_database_is_never_overwritten(db_path, write_article):
+    folder = write_article("a.txt", "Tin A").parent
+    import_paths(Library.open(db_path), folder)
+    write_article("b.txt", "Tin B")
+    import_paths(Library.open(db_path), folder)  # leaves a .bak of the first version
+    db_path.write_bytes(db_path.read_bytes()[:40])  # truncated
+    damaged = db_path.read_bytes()
+
+    with pytest.raises(DatabaseCorruptError) as info:
+        Library.open(db_path)
+    message = str(info.value)
+    assert str(db_path) in message and ".bak" in message
+    assert db_path.read_bytes() == damaged
+    assert backup_path(db_path).exists()
+    # the backup is a good library
+    os.replace(backup_path(db_path), db_path)
+    assert len(Library.open(db_path)) >= 1
+
+
+def test_read_only_folder_is_reported(tmp_path, write_article):
+    if os.geteuid() == 0:
+        pytest.skip("root can write to read-only folders")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        library = Library.open(folder / "library.json")
+        with pytest.raises(StoreError):
+            import_paths(library, write_article("a.txt", "Tin A"))
+    finally:
+        folder.chmod(0o700)
+
+
+def test_disk_full_is_reported_and_nothing_changes(db_path, write_article, monkeypatch):
+    folder = write_article("a.txt", "Tin A").parent
+    import_paths(Library.open(db_path), folder)
+    before = db_path.read_bytes()
+    write_article("b.txt", "Tin B")
+
+    real_open = open
+
+    def full_disk_open(file, mode="r", *args, **kwargs):
+        if "w" in mode and str(file).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_disk_open)
+    with pytest.raises(StoreError) as info:
+        import_paths(Library.open(db_path), folder)
+    monkeypatch.undo()
+    assert "disk is full" in str(info.value)
+    assert db_path.read_bytes() == before
+
+
+def test_reading_state_persists(db_path):
+    library = Library.open(db_path)
+    import_paths(library, SEED)
+    article_id = library.ids()[0]
+    assert not library.is_read(article_id)
+    library.set_state(article_id, read=True, bookmarked=True)
+    reopened = Library.open(db_path)
+    assert reopened.is_read(article_id) and reopened.is_bookmarked(article_id)
+
+
+def test_changes_by_another_process_are_seen_after_reload(db_path, write_article):
+    folder = write_article("a.txt", "Tin A").parent
+    reader = Library.open(db_path)
+    assert len(reader) == 0
+    import_paths(Library.open(db_path), folder)
+    assert reader.changed_on_disk()
+    reader.reload()
+    assert len(reader) == 1
+
+
+def test_bodies_are_sharded(db_path, write_article, monkeypatch):
+    monkeypatch.setattr(store_module, "SHARD_SIZE", 2)
+    folder = None
+    for n in range(5):
+        folder = write_article(f"{n}.txt", f"Tin {n}").parent
+    library = Library.open(db_path)
+    import_paths(library, folder)
+    shards = sorted(p.name for p in library.bodies_dir.glob("*.json"))
+    assert len(shards) == 3
+    reopened = Library.open(db_path)
+    assert sorted(reopened.get(i).article.title for i in reopened.ids()) == [
+        f"Tin {n}" for n in range(5)
+    ]

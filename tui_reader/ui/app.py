@@ -1,0 +1,475 @@
+"""The Textual app: built by one factory, used by the CLI, the tests and the snapshots.
+
+The screen is the mediator: panes post messages, the screen decides what the others show.
+Everything slow (opening the library, importing, corpus search) runs in thread workers.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from tui_reader.safe import plain_line
+from tui_reader.storage import StoreError
+from tui_reader.store import Library, StoredArticle
+from tui_reader.ui.article_list import ArticleList
+from tui_reader.ui.article_view import ArticleView
+from tui_reader.ui.commands import ArticleCommands
+from tui_reader.ui.help_screen import HelpScreen
+from tui_reader.ui.panes import AwardsPane, EntryPane, OfficialsPane
+from tui_reader.ui.safe_text import safe_line
+from tui_reader.ui.search_bar import SearchBar
+
+log = logging.getLogger(__name__)
+
+Hit = tuple[str, int, int]  # (field, start, end)
+
+
+class ReaderApp(App[int]):
+    """Four panes: the article list, the text, its officials and its awards."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "tui-reader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("slash", "search", "Search", key_display="/", id="app.search"),
+        Binding("n", "next_hit", "Next hit", id="app.next_hit"),
+        Binding("N", "previous_hit", "Prev hit", key_display="N", id="app.previous_hit"),
+        Binding("b", "bookmark", "Bookmark", show=False, id="app.bookmark"),
+        Binding("r", "refresh_library", "Reload", show=False, id="app.refresh"),
+        Binding("escape", "back", "Back", show=False, id="app.back"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_previous"),
+    ]
+
+    def __init__(self, db_path: Path | str | None = None, import_bundled: bool = True) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.import_bundled = import_bundled
+        self.library: Library | None = None
+        self.all_ids: list[int] = []
+        self.query_text = ""  # the corpus filter in force
+        self.current: StoredArticle | None = None
+        self.hits: list[Hit] = []
+        self.hit_index = -1
+        self.hit_class = "article-view--hit"
+        self._show_timer = None
+
+    # ---- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ArticleList(
+                summary=lambda i: self.library.summary(i),
+                is_unread=lambda i: not self.library.is_read(i),
+                is_marked=lambda i: self.library.is_bookmarked(i),
+                id="articles",
+            )
+            with Vertical(id="right"):
+                yield ArticleView(id="text")
+                with Horizontal(id="details"):
+                    yield OfficialsPane(id="officials")
+                    yield AwardsPane(id="awards")
+        search = SearchBar(id="search")
+        search.display = False
+        yield search
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one("#text", ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one("#search", SearchBar)
+
+    def on_mount(self) -> None:
+        self.article_list.border_title = Content("Articles")
+        self.article_view.border_title = Content("Text")
+        self.query_one("#officials").border_title = Content("Officials")
+        self.query_one("#awards").border_title = Content("Awards")
+        self.article_view.placeholder = "Opening the library…"
+        self.article_view.show(None)
+        self.article_list.focus()
+        self._apply_size_classes()
+        self.load_library()
+
+    def on_resize(self) -> None:
+        self._apply_size_classes()
+
+    def _apply_size_classes(self) -> None:
+        width, height = self.size
+        self.screen.set_class(width < 100, "-narrow")
+        self.screen.set_class(width < 60 or height < 18, "-tiny")
+
+    # ---- loading -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_library(self) -> None:
+        try:
+            library = Library.open(self.db_path)
+            if not len(library) and self.import_bundled:
+                from tui_reader.importing import bundled_data_dir, iter_inputs
+
+                data = bundled_data_dir()
+                if data is not None:
+                    self.call_from_thread(self._set_placeholder, "Importing the sample articles…")
+                    library.import_articles(iter_inputs([data], source_prefix="bundled:"))
+            library.index()
+        except StoreError as exc:
+            self.call_from_thread(self._fatal, exc)
+            return
+        self.call_from_thread(self._library_ready, library)
+
+    def _set_placeholder(self, text: str) -> None:
+        self.article_view.placeholder = text
+        self.article_view.show(None)
+
+    def _fatal(self, exc: StoreError) -> None:
+        self.exit(1, message=Text(f"tui-reader: {plain_line(str(exc))}"))
+
+    def _library_ready(self, library: Library, keep: int | None = None) -> None:
+        self.library = library
+        self.all_ids = library.ids()
+        self.article_view.placeholder = (
+            "No article selected." if self.all_ids else "The library is empty: tui-reader import PATH"
+        )
+        if self.query_text:
+            self.run_search(self.query_text)
+        else:
+            self.article_list.set_ids(self.all_ids, keep=keep)
+            self._update_list_title()
+        if not self.all_ids:
+            self.article_view.show(None)
+
+    def _update_list_title(self, shown: int | None = None) -> None:
+        total = len(self.all_ids)
+        if self.query_text:
+            shown = len(self.article_list.ids) if shown is None else shown
+            title = Content.assemble("Articles ", (f"{shown:,} of {total:,}", "bold"), " · ",
+                                     safe_line(self.query_text, "italic"))  # fmt: skip
+        else:
+            title = Content(f"Articles · {total:,}")
+        self.article_list.border_title = title
+
+    # ---- showing an article ----------------------------------------------------------------
+
+    @on(ArticleList.Highlighted)
+    def _on_highlighted(self, event: ArticleList.Highlighted) -> None:
+        if self._show_timer is not None:
+            self._show_timer.stop()
+        # a short pause so holding j does not load every article it passes
+        self._show_timer = self.set_timer(0.04, lambda: self.show_article(event.article_id))
+
+    @on(ArticleList.Opened)
+    def _on_opened(self, event: ArticleList.Opened) -> None:
+        self.show_article(event.article_id)
+        if self.library is not None and self.current is not None:
+            self._mark_read(self.current.id)
+        self.article_view.focus()
+
+    def show_article(self, article_id: int | None) -> None:
+        """Fill the text, officials and awards panes with one article."""
+        view = self.article_view
+        if self.library is None or article_id is None:
+            self.current = None
+            view.show(None)
+            self.query_one(OfficialsPane).show_officials([])
+            self.query_one(AwardsPane).show_awards([])
+            return
+        if self.current is not None and self.current.id == article_id:
+            return
+        try:
+            stored = self.library.get(article_id)
+        except StoreError as exc:
+            self.notify(plain_line(str(exc)), severity="error", markup=False)
+            return
+        self.current = stored
+        view.show(stored.article, article_id)
+        self.query_one(OfficialsPane).show_officials(stored.extraction.officials)
+        self.query_one(AwardsPane).show_awards(stored.extraction.awards)
+        self._set_hits_from_query(self.query_text)
+
+    def _mark_read(self, article_id: int) -> None:
+        try:
+            self.library.set_state(article_id, read=True)
+        except StoreError as exc:
+            self.notify(plain_line(str(exc)), severity="warning", markup=False)
+        self.article_list.refresh_rows()
+
+    # ---- hits: search results and mentions inside the open article ---------------------------
+
+    def _set_hits_from_query(self, query: str) -> None:
+        from tui_reader.search import find_hits
+
+        hits: list[Hit] = []
+        if query.strip() and self.current is not None:
+            article = self.current.article
+            hits = [("title", s, e) for s, e in find_hits(query, article.title, field="title")]
+            hits += [("body", s, e) for s, e in find_hits(query, article.body)]
+        self._set_hits(hits, "article-view--hit", move=False)
+
+    def _set_hits(self, hits: list[Hit], cls: str, move: bool = True) -> None:
+        self.hits = hits
+        self.hit_class = cls
+        self.hit_index = 0 if (hits and move) else -1
+        self._paint_hits()
+        if move and hits:
+            self._scroll_to_hit()
+
+    def _paint_hits(self) -> None:
+        highlights: dict[str, list[tuple[int, int, str]]] = {}
+        for i, (field, start, end) in enumerate(self.hits):
+            cls = "article-view--current" if i == self.hit_index else self.hit_class
+            highlights.setdefault(field, []).append((start, end, cls))
+        self.article_view.set_highlights(highlights)
+        if self.hits:
+            position = f"{self.hit_index + 1}/{len(self.hits)}" if self.hit_index >= 0 else "–"
+            self.article_view.border_subtitle = Content(f"{position} · n/N")
+        else:
+            self.article_view.border_subtitle = None
+        if self.search_bar.display and self.search_bar.scope == "article":
+            self.search_bar.set_count(f"{self.hit_index + 1 if self.hits else 0}/{len(self.hits)}")
+
+    def _scroll_to_hit(self) -> None:
+        if 0 <= self.hit_index < len(self.hits):
+            field, start, _end = self.hits[self.hit_index]
+            self.article_view.scroll_to_offset(field, start)
+
+    def action_next_hit(self) -> None:
+        self._step_hit(1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.hits:
+            self.bell()
+            return
+        if self.hit_index < 0:
+            self.hit_index = 0 if step > 0 else len(self.hits) - 1
+        else:
+            self.hit_index = (self.hit_index + step) % len(self.hits)
+        self._paint_hits()
+        self._scroll_to_hit()
+
+    @on(EntryPane.EntryChosen)
+    def _on_entry_chosen(self, event: EntryPane.EntryChosen) -> None:
+        if self.current is None or event.index is None:
+            return
+        extraction = self.current.extraction
+        if isinstance(event.pane, OfficialsPane):
+            spans = extraction.officials[event.index].mentions
+            cls = "article-view--mention"
+        else:
+            spans = extraction.awards[event.index].mentions
+            cls = "article-view--award"
+        self._set_hits([("body", s, e) for s, e in sorted(spans)], cls)
+
+    # ---- search ------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        focused = self.focused
+        if focused is self.article_view or isinstance(focused, EntryPane):
+            scope = "article"
+            value = ""
+        else:
+            scope = "corpus"
+            value = self.query_text
+        if self.current is None:
+            scope = "corpus"
+        self.search_bar.open(scope, value)
+        if scope == "article":
+            self.search_bar.set_count("")
+
+    @on(SearchBar.Changed)
+    def _on_search_changed(self, event: SearchBar.Changed) -> None:
+        if event.scope == "corpus":
+            self.query_text = event.query.strip()
+            self.run_search(self.query_text)
+        else:
+            self._set_hits_from_query(event.query)
+            if self.hits:
+                self.hit_index = 0
+                self._paint_hits()
+                self._scroll_to_hit()
+
+    @on(SearchBar.Submitted)
+    def _on_search_submitted(self, event: SearchBar.Submitted) -> None:
+        self.search_bar.display = False
+        if event.scope == "corpus":
+            ids = self.article_list.ids
+            if ids and self.query_text:
+                self.article_list.cursor = 0
+                self.current = None
+                self.show_article(ids[0])
+                if self.hits:
+                    self.hit_index = 0
+                    self._paint_hits()
+                    self._scroll_to_hit()
+                self._mark_read(ids[0])
+                self.article_view.focus()
+            else:
+                self.article_list.focus()
+        else:
+            self.article_view.focus()
+
+    @on(SearchBar.Closed)
+    def _on_search_closed(self, event: SearchBar.Closed) -> None:
+        if event.scope == "corpus":
+            self.article_list.focus()
+        else:
+            self.article_view.focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        library = self.library
+        if library is None:
+            return
+        worker = get_current_worker()
+        if not query:
+            ids = self.all_ids
+            error = None
+        else:
+            try:
+                ids = library.search(query)
+                error = None
+            except Exception as exc:  # noqa: BLE001 - a bad query must never crash the app
+                log.exception("search failed")
+                ids, error = [], str(exc)
+        if not worker.is_cancelled:
+            self.call_from_thread(self._show_results, query, ids, error)
+
+    def _show_results(self, query: str, ids: list[int], error: str | None) -> None:
+        if query != self.query_text:
+            return  # a newer keystroke has already asked for another search
+        keep = self.current.id if self.current is not None else None
+        self.article_list.set_ids(ids, keep=keep)
+        self._update_list_title(len(ids))
+        count = f"{len(ids):,} of {len(self.all_ids):,}" if query else ""
+        self.search_bar.set_count(error or count)
+        self._set_hits_from_query(query)
+
+    def action_back(self) -> None:
+        """Escape: leave the text for the list; in the list, clear the filter."""
+        if self.focused is not self.article_list:
+            self.article_list.focus()
+            return
+        if self.query_text:
+            self.query_text = ""
+            keep = self.current.id if self.current is not None else None
+            self.article_list.set_ids(self.all_ids, keep=keep)
+            self._update_list_title()
+            self._set_hits([], "article-view--hit", move=False)
+
+    # ---- other actions ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = [
+            ("Everywhere", self.BINDINGS_FOR_HELP()),
+            ("Article list", ArticleList.BINDINGS),
+            ("Article text", ArticleView.BINDINGS),
+            ("Officials and awards", EntryPane.BINDINGS),
+            ("Search bar", SearchBar.BINDINGS + [Binding("enter", "", "Open the first result")]),
+        ]
+        self.push_screen(HelpScreen(sections))
+
+    def BINDINGS_FOR_HELP(self) -> list[Binding]:  # noqa: N802 - reads like the constant it lists
+        extra = [Binding("ctrl+p", "command_palette", "Command palette")]
+        return [b for b in self.BINDINGS if isinstance(b, Binding)] + extra
+
+    def action_bookmark(self) -> None:
+        if self.library is None or self.current is None:
+            return
+        marked = not self.library.is_bookmarked(self.current.id)
+        try:
+            self.library.set_state(self.current.id, bookmarked=marked)
+        except StoreError as exc:
+            self.notify(plain_line(str(exc)), severity="error", markup=False)
+            return
+        self.article_list.refresh_rows()
+        self.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
+
+    def action_refresh_library(self) -> None:
+        if self.library is None:
+            return
+        if not self.library.changed_on_disk():
+            self.notify("The library is up to date.", markup=False)
+            return
+        self.reload_library()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def reload_library(self) -> None:
+        library = self.library
+        try:
+            library.reload()
+            library.index()
+        except StoreError as exc:
+            self.call_from_thread(
+                self.notify, plain_line(str(exc)), severity="error", markup=False
+            )
+            return
+        keep = self.current.id if self.current is not None else None
+        self.current = None
+        self.call_from_thread(self._library_ready, library, keep)
+        self.call_from_thread(
+            self.notify, f"Reloaded: {len(library):,} articles.", markup=False
+        )
+
+    def go_to_article(self, article_id: int) -> None:
+        """Put the cursor on an article (clearing a filter that hides it) and open it."""
+        if article_id not in self.article_list.ids:
+            self.query_text = ""
+            self.article_list.set_ids(self.all_ids, keep=article_id)
+            self._update_list_title()
+        else:
+            self.article_list.cursor = self.article_list.ids.index(article_id)
+        self.show_article(article_id)
+        self.article_view.focus()
+
+
+def create_app(db_path: Path | str | None = None, import_bundled: bool = True) -> ReaderApp:
+    """The one factory for the app: the CLI, the tests and the snapshots all use it."""
+    return ReaderApp(db_path=db_path, import_bundled=import_bundled)
+
+
+def run_app(db_path: Path | str | None = None) -> int:
+    """Run the app in this terminal; return its exit code."""
+    _log_to_file()
+    app = create_app(db_path)
+    app.run()
+    return app.return_code or 0
+
+
+def _log_to_file() -> None:
+    from platformdirs import user_log_path
+
+    try:
+        folder = user_log_path("tui-reader", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=folder / "tui-reader.log",
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    except OSError:
+        logging.basicConfig(handlers=[logging.NullHandler()])

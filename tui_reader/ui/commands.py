@@ -1,0 +1,59 @@
+"""Command palette entries: "group: verb" commands and going to any article, without diacritics."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from tui_reader.text import fold
+from tui_reader.ui.safe_text import safe_line
+
+
+class ArticleCommands(Provider):
+    """Reader commands, and "Go to article: <title>" for articles matching the typed words."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        return [
+            ("Search: all articles", app.action_search, "Filter the article list (/)"),
+            ("Search: next hit", app.action_next_hit, "Move to the next highlighted hit (n)"),
+            ("Search: previous hit", app.action_previous_hit, "Move to the previous hit (N)"),
+            ("Library: reload from disk", app.action_refresh_library,
+             "Show articles another tui-reader imported (r)"),
+            ("Article: bookmark", app.action_bookmark, "Bookmark or un-bookmark the open article (b)"),
+            ("Help: keys", app.action_help, "Every key of every pane (?)"),
+        ]  # fmt: skip
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(fold(query))
+        for name, callback, help_text in self._commands():
+            score = matcher.match(fold(name))
+            if score > 0:
+                yield Hit(score, Content(name), callback, text=name, help=help_text)
+        library = getattr(self.app, "library", None)
+        if library is None or not query.strip():
+            return
+        try:
+            ids = await asyncio.to_thread(library.search, query, 20)
+        except Exception:  # noqa: BLE001 - a half-typed query must never break the palette
+            return
+        for rank, article_id in enumerate(ids):
+            summary = library.summary(article_id)
+            display = Content.assemble(
+                ("Go to article: ", "$text-muted"),
+                safe_line(summary.title),
+                (f"  {summary.date or ''}", "$text-muted"),
+            )
+            yield Hit(
+                max(0.5 - rank * 0.01, 0.01),
+                display,
+                partial(self.app.go_to_article, article_id),
+                text=f"Go to article: {summary.title}",
+            )
