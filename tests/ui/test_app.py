@@ -1,0 +1,220 @@
+"""The app driven by the Pilot: panes filled, keyboard navigation, search with n/N, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui_reader.importing import iter_inputs
+from tui_reader.store import Library
+from tui_reader.ui.app import ReaderApp, create_app
+from tui_reader.ui.article_list import ArticleList
+from tui_reader.ui.help_screen import HelpScreen
+from tui_reader.ui.panes import AwardsPane, OfficialsPane
+
+from ..conftest import DATA, article_text
+
+
+async def ready(app: ReaderApp, pilot) -> None:
+    """Wait until the library is loaded and the first article shown."""
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if app.library is not None and not app.workers._workers:
+            break
+    await pilot.pause(0.1)
+
+
+def option_texts(pane) -> list[str]:
+    return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+
+
+def seed_row(app: ReaderApp) -> int:
+    return next(
+        i for i, article_id in enumerate(app.article_list.ids)
+        if app.library.summary(article_id).date == "2023-06"
+        and "toàn dân bảo vệ an ninh" in app.library.summary(article_id).title
+    )  # fmt: skip
+
+
+@pytest.mark.asyncio
+async def test_first_launch_imports_the_samples_and_fills_four_panes(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        bundled = len(list(DATA.glob("*.txt")))
+        assert len(app.article_list.ids) == bundled >= 13
+        # newest first
+        dates = [app.library.summary(i).date for i in app.article_list.ids]
+        assert dates == sorted(dates, reverse=True)
+        app.article_list.cursor = seed_row(app)
+        await pilot.pause(0.2)
+        view_text = "\n".join(app.article_view.line_text())
+        assert "Đẩy mạnh phong trào toàn dân" in view_text
+        assert "Lê Phượng" in view_text
+        officials = "\n".join(option_texts(app.query_one(OfficialsPane)))
+        assert "Phạm Thị Thanh Thủy" in officials
+        assert "Thiếu tướng Trần Phú Hà" in officials
+        assert "Giám đốc Công an tỉnh" in officials
+        awards = "\n".join(option_texts(app.query_one(AwardsPane)))
+        assert "Giấy khen" in awards and "Giám đốc Công an tỉnh" in awards
+        assert "10 tập thể, 15 cá nhân" in awards
+
+
+@pytest.mark.asyncio
+async def test_keyboard_navigation_and_panes(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        articles = app.article_list
+        assert app.focused is articles
+        await pilot.press("j", "j")
+        assert articles.cursor == 2
+        await pilot.press("k")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == len(articles.ids) - 1
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert app.focused is app.article_view
+        assert app.library.is_read(articles.ids[0])
+        await pilot.press("tab")
+        assert isinstance(app.focused, OfficialsPane)
+        await pilot.press("tab")
+        assert isinstance(app.focused, AwardsPane)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
+        assert app.focused is articles
+
+
+@pytest.mark.asyncio
+async def test_search_filters_the_list_and_n_moves_between_hits(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        total = len(app.article_list.ids)
+        await pilot.press("slash")
+        assert app.search_bar.display
+        await pilot.press(*"tran phu ha")
+        await pilot.pause(0.3)
+        shown = app.article_list.ids
+        assert 1 <= len(shown) < total
+        assert f"{len(shown)} of {total}" in str(app.article_list.border_title)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.focused is app.article_view
+        assert app.current is not None and app.current.id == shown[0]
+        assert len(app.hits) >= 2
+        assert str(app.article_view.border_subtitle).startswith(f"1/{len(app.hits)}")
+        await pilot.press("n")
+        assert str(app.article_view.border_subtitle).startswith(f"2/{len(app.hits)}")
+        await pilot.press("N", "N")
+        assert str(app.article_view.border_subtitle).startswith(f"{len(app.hits)}/{len(app.hits)}")
+        # escape back to the list, escape again clears the filter and keeps the article
+        await pilot.press("escape")
+        assert app.focused is app.article_list
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert len(app.article_list.ids) == total
+        assert app.article_list.current_id == app.current.id
+
+
+@pytest.mark.asyncio
+async def test_find_inside_the_open_article(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.article_list.cursor = seed_row(app)
+        await pilot.pause(0.2)
+        await pilot.press("enter", "slash")
+        assert app.search_bar.scope == "article"
+        await pilot.press(*"thuy")
+        await pilot.pause(0.1)
+        # "Thủy" is mentioned five times in the seed's body, none in its title
+        assert len(app.hits) >= 5
+        count = str(app.search_bar.query_one("#search-count").render())
+        assert count == f"1/{len(app.hits)}"
+        await pilot.press("enter")
+        assert app.focused is app.article_view
+        await pilot.press("n")
+        assert app.hit_index == 1
+
+
+@pytest.mark.asyncio
+async def test_choosing_an_official_highlights_their_mentions(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        app.article_list.cursor = seed_row(app)
+        await pilot.pause(0.2)
+        pane = app.query_one(OfficialsPane)
+        pane.focus()
+        await pilot.pause(0.1)
+        official = app.current.extraction.officials[pane.highlighted]
+        assert app.hit_class == "article-view--mention"
+        assert len(app.hits) == len(official.mentions) >= 2
+        body = app.current.article.body
+        surname = official.name.split()[-1]
+        assert all(surname in body[s:e] or official.name.split()[0] in body[s:e]
+                   for _, s, e in app.hits)  # fmt: skip
+        await pilot.press("n")
+        assert app.hit_index == 1
+
+
+@pytest.mark.asyncio
+async def test_help_screen_lists_every_key(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for expected in ("Quit", "Search", "Next hit", "Open", "Command palette", "Next pane",
+                         "Bookmark", "date:2023-06"):  # fmt: skip
+            assert expected in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+@pytest.mark.asyncio
+async def test_hostile_article_is_shown_literally_and_does_not_act(tmp_path, db_path):
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    hostile = "[link=http://x]nhấn[/link] [@click=app.quit]thoát[/] \x1b[2J\x07 [/ [bold"
+    (folder / "h.txt").write_text(
+        article_text(f"Tin {hostile}", date="2030-01", author="[b]Tác giả[/b]",
+                     paragraphs=[f"Đoạn {hostile}", "Ông Nguyễn Văn [red]A[/red], Chủ tịch UBND xã."]),
+        encoding="utf-8",
+    )  # fmt: skip
+    library = Library.open(db_path)
+    library.import_articles(iter_inputs([folder]))
+    app = create_app(db_path, import_bundled=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.pause(0.2)
+        lines = "\n".join(app.article_view.line_text())
+        assert "[@click=app.quit]thoát[/]" in lines
+        assert "[link=http://x]" in lines
+        assert "\x1b" not in lines and "\x07" not in lines
+        await pilot.click(ArticleList, offset=(20, 0))
+        await pilot.click("#text", offset=(10, 3))
+        await pilot.press("slash", *"[/", "enter")
+        await pilot.pause(0.2)
+        assert app.is_running
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("size", [(80, 24), (60, 20), (40, 12)])
+async def test_small_terminals_do_not_crash(db_path, size):
+    app = create_app(db_path)
+    async with app.run_test(size=size) as pilot:
+        await ready(app, pilot)
+        await pilot.press("j", "enter", "tab", "tab", "slash", *"ha", "enter", "n", "question_mark")
+        await pilot.press("escape")
+        assert app.is_running
+
+
+def test_factory_builds_an_app(tmp_path: Path):
+    app = create_app(tmp_path / "x.json")
+    assert isinstance(app, ReaderApp)
