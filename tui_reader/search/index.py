@@ -164,10 +164,12 @@ class SearchIndex:
             if h is None:
                 h = cache[w] = zlib.crc32(w.encode())
             hashes.append(h)
-        return {((a * _PAIR_MULT) ^ b) & _PAIR_MASK for a, b in zip(hashes, hashes[1:])}
+        pairs = zip(hashes, hashes[1:], strict=False)
+        return {((a * _PAIR_MULT) ^ b) & _PAIR_MASK for a, b in pairs}
 
     def _pair_bucket(self, first: str, second: str) -> int:
-        return ((zlib.crc32(first.encode()) * _PAIR_MULT) ^ zlib.crc32(second.encode())) & _PAIR_MASK
+        a, b = zlib.crc32(first.encode()), zlib.crc32(second.encode())
+        return ((a * _PAIR_MULT) ^ b) & _PAIR_MASK
 
     def _index_doc(self, slot: int, doc: IndexDoc) -> None:
         title = _lines(doc.title)
@@ -244,7 +246,7 @@ class SearchIndex:
                 return 0
         fld = self._fields[field_name]
         if term.is_phrase and fld.pairs is not None:
-            for first, second in zip(term.words, term.words[1:]):
+            for first, second in zip(term.words, term.words[1:], strict=False):
                 bm &= self._pair_bitmap(fld.pairs, fld.folded, first, second)
                 if not bm:
                     return 0

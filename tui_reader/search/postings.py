@@ -115,7 +115,7 @@ class Space:
         return bisect_left(keys, prefix), bisect_left(keys, prefix + _MAX_CHAR)
 
     def prefix_keys(self, prefix: str, limit: int) -> list[str] | None:
-        """The keys (frozen and overlay) starting with ``prefix``, or None if more than ``limit``."""
+        """The keys starting with ``prefix`` (frozen and overlay); None when over ``limit``."""
         lo, hi = self.prefix_range(prefix)
         found = set(self.keys[lo:hi]) if hi - lo <= limit else None
         if found is None:
@@ -197,7 +197,7 @@ class Space:
             raise ValueError("dense postings point past the keys")
         dense = {}
         pos = 0
-        for i, n in zip(order, lengths):
+        for i, n in zip(order, lengths, strict=True):
             dense[i] = int.from_bytes(blob[pos : pos + n], "little")
             pos += n
         space.keys, space.offsets, space.data = keys, offsets, data

@@ -62,7 +62,7 @@ class DateRange:
 
 @dataclass
 class Query:
-    """A parsed query: all positive terms must match, no negated term may, every date range holds."""
+    """A parsed query: every positive term and date range must hold, no negated term may."""
 
     terms: list[Term] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
@@ -112,9 +112,7 @@ def _parse_month(value: str, end: bool) -> int | None:
 def _parse_dates(value: str, negated: bool) -> DateRange | str:
     """A DateRange, or the problem as a sentence."""
     value = value.strip()
-    bad = (
-        f"date:{value} is not a month: use date:2023, date:2023-06 or date:2023-01..2023-06"
-    )
+    bad = f"date:{value} is not a month: use date:2023, date:2023-06 or date:2023-01..2023-06"
     if ".." in value:
         lo_text, _, hi_text = value.partition("..")
         lo = _parse_month(lo_text, end=False) if lo_text else None
