@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from tui_reader.bylines import split_byline
 from tui_reader.text import nfc
 
 
@@ -52,39 +53,41 @@ class Article:
         return digest.hexdigest()
 
 
-_HEADER_RE = re.compile(r"^\s*date\s+(\S+)\s*(.*)$", re.IGNORECASE)
+_HEADER_RE = re.compile(r"^[^\S\n]*date\b[^\S\n]*:?[^\S\n]*(\S*)[^\S\n]*(.*)$", re.IGNORECASE)
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})$")
+# Whitespace inside a paragraph: spaces, tabs, NBSP, single line breaks. Zero-width spaces go too.
+_SPACES_RE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 
 
 def parse_date(value: str) -> str | None:
-    """``YYYY-MM`` when the value is a valid month, else None."""
+    """``YYYY-MM`` when the value is a valid month (1900-2199), else None."""
     m = _DATE_RE.match(value)
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    if not m or not 1 <= int(m.group(2)) <= 12 or not 1900 <= int(m.group(1)) < 2200:
         return None
     return value
 
 
-def parse_article(text: str, source: str = "") -> Article:
-    """Parse one article in the seed format; raise ArticleFormatError when it is not one."""
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n")).lstrip("\ufeff")
-    if not text.strip():
-        raise ArticleFormatError(source, "the file is empty")
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    header = _HEADER_RE.match(lines[first])
-    if header is None:
-        raise ArticleFormatError(source, "the first line is not 'date YYYY-MM <title>'")
-    date = parse_date(header.group(1))
-    if date is None:
-        raise ArticleFormatError(source, f"the date {header.group(1)!r} is not YYYY-MM")
-    title = header.group(2).strip()
-    if not title:
-        raise ArticleFormatError(source, "the first line has no title")
-    rest = "\n".join(lines[first + 1 :])
-    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", rest)]
-    paragraphs = [p for p in paragraphs if p]
-    from tui_reader.bylines import split_byline
+def normalise_text(text: str) -> str:
+    """NFC, LF line ends, no byte-order mark: the form every parser here works on."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    return nfc(text.lstrip("\ufeff"))
 
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines, each on one line with whitespace collapsed."""
+    paragraphs = (_SPACES_RE.sub(" ", p).strip() for p in _BLANK_LINE_RE.split(text))
+    return [p for p in paragraphs if p]
+
+
+def build_article(
+    title: str,
+    date: str | None,
+    paragraphs: list[str],
+    source: str = "",
+    url: str | None = None,
+) -> Article:
+    """An Article from paragraphs that may end in a byline: byline split off, captions found."""
     paragraphs, byline, author = split_byline(paragraphs)
     return Article(
         title=title,
@@ -93,4 +96,188 @@ def parse_article(text: str, source: str = "") -> Article:
         paragraphs=paragraphs,
         source=source,
         byline=byline,
+        url=url,
+        captions=find_captions(paragraphs),
     )
+
+
+def parse_article(text: str, source: str = "") -> Article:
+    """Parse one article in the seed format; raise ArticleFormatError when it is not one."""
+    text = normalise_text(text)
+    if not text.strip():
+        raise ArticleFormatError(source, "the file is empty")
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    header = _HEADER_RE.match(lines[first])
+    if header is None:
+        raise ArticleFormatError(source, "no date line: the first line must be 'date YYYY-MM <title>'")
+    raw_date = header.group(1)
+    if not raw_date:
+        raise ArticleFormatError(source, "the date line has no date")
+    date = parse_date(raw_date)
+    if date is None:
+        raise ArticleFormatError(source, f"the date {raw_date[:20]!r} is not YYYY-MM")
+    title = _SPACES_RE.sub(" ", header.group(2)).strip()
+    if not title:
+        raise ArticleFormatError(source, "the first line has no title")
+    paragraphs = split_paragraphs("\n".join(lines[first + 1 :]))
+    return build_article(title, date, paragraphs, source=source)
+
+
+# --- photo captions ------------------------------------------------------------------------------
+# Captions are found conservatively: a wrong caption hides a sentence from the reader's flow, a
+# missed one only reads like a sentence without a full stop.
+
+# A caption credit: "(Ảnh: Việt Hoàng)", "Ảnh: VGP/Nhật Bắc", "(Nguồn ảnh: Reuters)".
+_CREDIT_HEAD_RE = re.compile(r"(\(\s*)?(?<!\w)(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
+_CREDIT_ONLY_RE = re.compile(
+    r"^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^()]{1,60}\)?\.?$|^\(?\s*Ảnh minh h[ọo]ạ?\s*\)?\.?$"
+)
+_SENTENCE_END_RE = re.compile(r"(?:[.!?…]|/\.)[\"”’»)\]]*\s+")
+# Words that begin a new sentence and are not part of names, so that a capitalised one right after
+# a word without final punctuation marks where an unpunctuated caption ended.
+_SENTENCE_STARTERS = (
+    "Cùng dự", "Cùng tham dự", "Tham dự", "Theo đó", "Theo ông", "Theo bà", "Tại buổi",
+    "Tại lễ", "Tại hội", "Tại đây", "Trong đó", "Sau khi", "Sau đó", "Ngoài ra", "Hiện nay",
+    "Dịp này", "Nhân dịp", "Được biết", "Phát biểu", "Thay mặt", "Đồng thời", "Bên cạnh",
+    "Trước đó", "Tuy nhiên", "Như vậy", "Sáng nay", "Chiều nay", "Hôm nay", "Cũng trong",
+    "Cũng tại", "Ông", "Các", "Những", "Với", "Khi",
+)  # fmt: skip
+_STARTER_RE = re.compile(
+    r"(?<=[^\W_])\s+(?=(?:%s)\s)"
+    % "|".join(re.escape(s) for s in sorted(_SENTENCE_STARTERS, key=len, reverse=True))
+)
+# Words that show a sentence pictures something: someone doing something somewhere.
+_CAPTION_CUES = re.compile(
+    r"\b(?:ảnh|chụp|phát biểu|trao|tặng|thăm|tham dự|dự lễ|dự hội|dự buổi|đón|tiếp đón|"
+    r"tiếp xúc|kiểm tra|làm việc|chủ trì|bên phải|bên trái|ở giữa|tham quan|cắt băng|khánh thành|"
+    r"phát động|hiện trường|trong ảnh|bắt tay|hội đàm|hội kiến|gặp gỡ|chúc mừng|thắp hương|"
+    r"dâng hương|trò chuyện|giao lưu|bị bắt|ký kết|biểu dương|tuyên dương|khen thưởng|thi đấu|"
+    r"tại thời điểm|tại lễ|tại hội nghị|tại buổi|tại phiên)\b",
+    re.IGNORECASE,
+)
+# Words of narration that a caption does not use.
+_NOT_CAPTION_RE = re.compile(r"\b(?:cũng|sẽ|vui lòng|tại đây|nhấn để|click|xem thêm)\b", re.IGNORECASE)
+# Openings of real sentences (datelines, connectives), never of a caption.
+_SENTENCE_OPENINGS = re.compile(
+    r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|Theo\b|Sau\b|Trong\b|"
+    r"Tuy\b|Nhưng\b|Bên cạnh\b|Đồng thời\b|Về\b|Dự kiến\b|Thế nhưng\b|Cũng\b|Với\b|Để\b|Khi\b|"
+    r"Nếu\b|Do\b|Vì\b|Còn\b|Riêng\b|Ngoài\b|Trước\b|Hiện\b|Qua\b|Từ\b|Đến\b|Tại\b|\W|\d+[.)/])"
+)
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;,\-–]$|[.!?…][\"”’»)\]]+$")
+
+
+def _caption_like(text: str) -> bool:
+    """A short line that pictures something and is no sentence of the story."""
+    return (
+        15 <= len(text) <= 220
+        and _CAPTION_CUES.search(text) is not None
+        and _NOT_CAPTION_RE.search(text) is None
+        and _SENTENCE_OPENINGS.match(text) is None
+        and text.count('"') % 2 == 0
+        and text.count("“") == text.count("”")
+    )
+
+
+def find_captions(paragraphs: list[str]) -> list[tuple[int, int]]:
+    """(start, end) offsets into the joined body of the photo captions among the paragraphs."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for index, paragraph in enumerate(paragraphs):
+        for start, end in _paragraph_captions(paragraph, index, paragraphs):
+            spans.append((offset + start, offset + end))
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
+    return spans
+
+
+def _paragraph_captions(
+    paragraph: str, index: int, paragraphs: list[str]
+) -> list[tuple[int, int]]:
+    if _CREDIT_ONLY_RE.match(paragraph):
+        return [(0, len(paragraph))]
+    credits = _credit_spans(paragraph)
+    if index > 0 and len(paragraph) <= 220:
+        # a caption paragraph: no final punctuation, or a credit at its end
+        last = credits[-1] if credits else None
+        if last is not None and last[1] >= len(paragraph.rstrip(". ")):
+            if _caption_like(paragraph[: last[0]].strip(" .")):
+                return [(0, len(paragraph))]
+        elif len(paragraph) <= 160 and not _FINAL_PUNCTUATION.search(paragraph):
+            if _caption_like(paragraph):
+                return [(0, len(paragraph))]
+        if len(paragraph) <= 160:
+            return []
+    return _embedded_captions(paragraph, credits)
+
+
+_CAPITAL_WORD_RE = re.compile(r"[^\W\d_][\w.'’&+-]*(?:/[\w.'’&+-]+)*")
+_NOT_IN_CREDIT = frozenset(
+    ["Hai", "Ba", "Một", "Những", "Các", "Đây", "Theo", "Tại", "Ông", "Bà", "Chị", "Trong", "Sau",
+     "Khi", "Với", "Cùng", "Tham", "Phát", "Thay", "Dịp", "Nhân", "Người", "Lễ", "Đoàn", "Thủ",
+     "Bộ", "Chủ", "Phó", "Đồng", "Ngày", "Sáng", "Chiều", "Tối", "Năm", "Hiện", "Đại", "Trước"]
+)  # fmt: skip
+
+
+def _credit_spans(paragraph: str) -> list[tuple[int, int]]:
+    """Spans of photo credits; their end is where the credited names visibly stop."""
+    spans = []
+    for head in _CREDIT_HEAD_RE.finditer(paragraph):
+        if head.group(1):  # "(Ảnh: ...)": the bracket closes it
+            close = paragraph.find(")", head.end())
+            if 0 < close - head.end() <= 60:
+                spans.append((head.start(), close + 1))
+            continue
+        end = head.end()
+        words = 0
+        all_caps = False
+        for m in _CAPITAL_WORD_RE.finditer(paragraph, head.end()):
+            gap = paragraph[end : m.start()]
+            word = m.group(0)
+            if gap.strip(" -–") or not word[0].isupper() or words >= 4:
+                break
+            if words:
+                following = paragraph[m.end() :].lstrip()[:1]
+                if (
+                    word.rstrip(".") in _NOT_IN_CREDIT
+                    or (all_caps and not word.isupper())
+                    or following.islower()  # the word opens the next sentence ("Nghe tiếng")
+                    or (words >= 3 and "/" not in word)
+                ):
+                    break
+            else:
+                all_caps = word.isupper() and len(word) > 2
+            end = m.end()
+            words += 1
+            if word.isupper() and "/" in paragraph[head.end() : end] and len(word) > 2:
+                break  # "VGP/Nhật Bắc TTXVN": an agency after a slash closes the credit
+            if word.endswith("."):
+                break
+        if words:
+            spans.append((head.start(), end))
+    return spans
+
+
+def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Unpunctuated caption sentences inside a flattened paragraph."""
+    spans: list[tuple[int, int]] = []
+    sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
+
+    def start_before(position: int) -> int:
+        return max(s for s in sentence_starts if s <= position)
+
+    # "... chụp ảnh lưu niệm. Ảnh: Việt Hoàng Trong khuôn khổ ...": the sentence before a credit
+    for credit_start, credit_end in credits:
+        start = start_before(max(0, credit_start - 2))
+        caption = paragraph[start:credit_start].strip(" .")
+        if caption and not _caption_like(caption):
+            start = credit_start  # only the credit itself
+        spans.append((start, credit_end))
+    # "... Nguyễn Văn Trân Cùng dự có ..."
+    for m in _STARTER_RE.finditer(paragraph):
+        start = start_before(m.start())
+        caption = paragraph[start : m.start()]
+        if any(s <= start < e or s < m.start() <= e for s, e in spans):
+            continue
+        if _caption_like(caption) and not _FINAL_PUNCTUATION.search(caption):
+            spans.append((start, m.start()))
+    return sorted(spans)
