@@ -1,0 +1,102 @@
+"""Person names: Vietnamese names start with a family name; foreign names follow a title or rank."""
+
+from __future__ import annotations
+
+from tui_reader.extract.scan import Scan
+
+MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" has three)
+MAX_FOREIGN = 4
+
+
+def _name_word(sc: Scan, i: int) -> bool:
+    """A capitalised word that may continue a name (not a head, rank, stop or organisation)."""
+    tok = sc.doc.tokens[i]
+    if not tok.upper or not tok.text.isalpha():
+        return False
+    if i in sc.positions or i in sc.ranks or i in sc.stops or i in sc.awards:
+        return False
+    if tok.key in sc.vocab.organisations or tok.text.isupper() and len(tok.text) > 1:
+        return False
+    return True
+
+
+def place_at(sc: Scan, i: int) -> int | None:
+    """The end of a place name starting at token i, longest first, else None."""
+    toks = sc.doc.tokens
+    if not toks[i].upper:
+        return None
+    best = None
+    words = [toks[i].key]
+    if words[0] in sc.vocab.places:
+        best = i + 1
+    j = i + 1
+    while j < len(toks) and len(words) < sc.vocab.max_place_words:
+        gap = sc.doc.gap(j)
+        if gap not in (" ", " - ", "-", " – "):
+            break
+        if gap != " ":
+            words.append("-")
+        words.append(toks[j].key)
+        joined = " ".join(words)
+        if joined in sc.vocab.places or joined.replace(" - ", " ") in sc.vocab.places:
+            best = j + 1
+        j += 1
+    return best
+
+
+def vietnamese_name_at(sc: Scan, i: int) -> int | None:
+    """The end of a Vietnamese person name starting at token i (family name first), else None."""
+    toks = sc.doc.tokens
+    tok = toks[i]
+    if not tok.upper or tok.key not in sc.vocab.surnames or not tok.text.isalpha():
+        return None
+    j = i + 1
+    while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
+        if not toks[j].is_syllable and not _has_marks(toks[j].text):
+            break
+        j += 1
+    if j - i < 2:
+        return None
+    return j
+
+
+def foreign_name_at(sc: Scan, i: int) -> int | None:
+    """The end of a foreign name at token i: capitalised words, one at least not Vietnamese."""
+    toks = sc.doc.tokens
+    j = i
+    foreign = False
+    while j < len(toks) and j - i < MAX_FOREIGN and (j == i or sc.doc.adjacent(j)):
+        tok = toks[j]
+        if not tok.upper or j in sc.stops or j in sc.positions or j in sc.ranks:
+            break
+        if tok.key in sc.vocab.organisations or (tok.text.isupper() and "." not in tok.text):
+            break
+        if place_at(sc, j) is not None:
+            break
+        if not tok.is_syllable:
+            foreign = True
+        j += 1
+    if not foreign or j == i:
+        return None
+    return j
+
+
+def _has_marks(text: str) -> bool:
+    # a syllable with Vietnamese diacritics is Vietnamese even when the shape check is unsure
+    return any(ord(c) > 0x7F for c in text)
+
+
+def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
+    """A person name at token i: Vietnamese anywhere, foreign only right after a title or rank."""
+    end = vietnamese_name_at(sc, i)
+    if end is not None:
+        place_end = place_at(sc, i)
+        if place_end is not None and place_end >= end:
+            # "Hà Tĩnh", "Hồ Chí Minh": a person only when a title names them directly
+            prev = sc.doc.tokens[i - 1].key if i > 0 else ""
+            if not after_title or prev in sc.vocab.admin_units:
+                return None
+        return end
+    if after_title:
+        return foreign_name_at(sc, i)
+    return None

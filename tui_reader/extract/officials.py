@@ -1,0 +1,319 @@
+"""Officials: names joined to the ranks and titles written before and after them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tui_reader.extract.model import Official, Span
+from tui_reader.extract.names import person_name_at
+from tui_reader.extract.scan import Scan
+from tui_reader.extract.titles import TitleSpan, title_at, title_text
+from tui_reader.text import fold
+
+# Separators between the titles of one person: ", " and dashes; "kiêm" is read as a token.
+CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
+LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
+RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": ", " ("})
+LIST_GAPS = frozenset({", ", " và ", ", và "})
+# Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
+COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
+INCOMPLETE_COMMITTEES = ("ban thường vụ", "ban chấp hành", "ban thường vụ đảng ủy")
+
+
+@dataclass
+class Occurrence:
+    """One written name with the rank and titles around it."""
+
+    start: int  # token indexes
+    end: int
+    rank: str | None = None
+    titles: list[str] = field(default_factory=list)
+    titled: bool = False  # a title or rank is written next to the name
+
+
+@dataclass
+class Person:
+    """An official being assembled from all occurrences of one name."""
+
+    name: str
+    rank: str | None = None
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _titles_by_end(sc: Scan) -> dict[int, TitleSpan]:
+    """Every title in the body keyed by its end token; the longest one wins per end."""
+    by_end: dict[int, TitleSpan] = {}
+    for h in sorted(sc.positions):
+        span = title_at(sc, h)
+        if span is None:
+            continue
+        known = by_end.get(span.end)
+        if known is None or span.start < known.start:
+            by_end[span.end] = span
+    return by_end
+
+
+def _chain_texts(sc: Scan, spans: list[TitleSpan], gaps: list[str]) -> list[str]:
+    """Title texts of one chain, with organisations shared across "-" and "kiêm" and committees
+    completed ("Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy")."""
+    texts = [title_text(sc, s) for s in spans]
+    for i in range(len(spans) - 1):
+        nxt = spans[i + 1]
+        if nxt.bare:
+            continue
+        low = fold_key(texts[i])
+        org = sc.doc.text(nxt.head_end, nxt.end)
+        if spans[i].bare and gaps[i] in ("-", "kiêm"):
+            if org.lower().startswith("của "):
+                org = org[4:]
+            texts[i] = f"{texts[i]} {org}"
+        elif low.endswith(tuple(fold_key(c) for c in INCOMPLETE_COMMITTEES)):
+            org_key = fold_key(org)
+            for ending in COMMITTEE_ENDINGS:
+                pos = org_key.rfind(fold_key(ending))
+                if pos >= 0:
+                    texts[i] = f"{texts[i]} {org[pos:]}"
+                    break
+    return texts
+
+
+def fold_key(text: str) -> str:
+    """Diacritic-free, space-normalised comparison form."""
+    return " ".join(fold(text).split())
+
+
+def _right_chain(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
+    """Titles written after a name that ends at token m."""
+    doc = sc.doc
+    toks = doc.tokens
+    n = len(toks)
+    spans: list[TitleSpan] = []
+    gaps: list[str] = []
+    gap = doc.gap(m) if m < n else ""
+    if gap not in RIGHT_OPENERS:
+        return spans, gaps
+    sep = ","
+    while m < n:
+        h = m
+        if toks[h].key == "kiêm" and h + 1 < n:
+            h += 1
+            sep = "kiêm"
+        if toks[h].key in ("nguyên", "cựu") and h + 1 < n and doc.adjacent(h + 1):
+            h += 1
+        span = title_at(sc, h)
+        if span is None:
+            break
+        # a title running into another name belongs to that name ("A, Giám đốc X Nguyễn B")
+        if span.end < n and doc.adjacent(span.end) and person_name_at(sc, span.end, True):
+            break
+        spans.append(span)
+        if spans[:-1]:
+            gaps.append(sep)
+        m = span.end
+        if m >= n:
+            break
+        gap = doc.gap(m)
+        if toks[m].key == "kiêm" and gap == " ":
+            sep = "kiêm"
+            continue
+        if gap not in CHAIN_GAPS or gap == "; ":
+            break
+        sep = "-" if gap.strip() in ("-", "–", "—") else ","
+        if toks[m].key == "kiêm":
+            sep = "kiêm"
+    return spans, gaps
+
+
+def _left_chain(sc: Scan, k: int, by_end: dict[int, TitleSpan]) -> tuple[list[TitleSpan], list[str]]:
+    """Titles written before a name (or its rank) that starts at token k."""
+    doc = sc.doc
+    spans: list[TitleSpan] = []
+    gaps: list[str] = []
+    span = by_end.get(k)
+    if span is None or not doc.adjacent(k):
+        return spans, gaps
+    spans.append(span)
+    while True:
+        s = span.start
+        gap = doc.gap(s)
+        sep = None
+        prev_end = s
+        if gap in LEFT_CHAIN_GAPS:
+            sep = "-" if gap.strip() in ("-", "–", "—") else ","
+        elif gap == " " and s > 0 and doc.tokens[s - 1].key == "kiêm":
+            sep = "kiêm"
+            prev_end = s - 1
+            if doc.gap(prev_end) not in (" ", ", "):
+                break
+        if sep is None:
+            break
+        span = by_end.get(prev_end)
+        if span is None:
+            break
+        spans.insert(0, span)
+        gaps.insert(0, sep)
+    return spans, gaps
+
+
+def find_officials(sc: Scan) -> list[Official]:
+    """All officials of the body, in order of first mention, with every mention span."""
+    doc = sc.doc
+    toks = doc.tokens
+    n = len(toks)
+    by_end = _titles_by_end(sc)
+    people: dict[str, Person] = {}
+    occurrences: list[tuple[str, Occurrence]] = []
+    shared: list[str] = []
+    shared_until = -1  # token index where the previous name of a shared list ended
+    list_titles: list[str] = []  # "các đồng chí Ủy viên ...:" titles for the names that follow
+    list_until = -1
+    i = 0
+    while i < n:
+        k = i
+        rank = None
+        # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")
+        before = sc.ends_before(sc.honorifics, k)
+        if before is not None and doc.adjacent(k):
+            k = before
+        rs = sc.ends_before(sc.ranks, k)
+        if rs is not None and doc.adjacent(k):
+            rank = doc.text(rs, k)
+            k = rs
+            before = sc.ends_before(sc.honorifics, k)
+            if before is not None and doc.adjacent(k):
+                k = before
+        after_title = k != i or (i in by_end and doc.adjacent(i))
+        end = person_name_at(sc, i, after_title)
+        if end is None:
+            i += 1
+            continue
+        if i > 0 and _inside_institution(sc, i) and not after_title:
+            i = end
+            continue
+        occ = Occurrence(i, end, rank=rank)
+        left, lgaps = _left_chain(sc, k, by_end)
+        if not left and rank is not None and k > 0 and doc.gap(k) in LEFT_CHAIN_GAPS:
+            # "Bộ trưởng Bộ Công an - Đại tướng Lương Tam Quang"
+            span = by_end.get(k)
+            if span is not None:
+                left, lgaps = [span], []
+        right, rgaps = _right_chain(sc, end)
+        occ.titles = _chain_texts(sc, left, lgaps) + _chain_texts(sc, right, rgaps)
+        if left and left[0].start > 0 and toks[left[0].start - 1].key == "các":
+            shared = _chain_texts(sc, left, lgaps)
+            shared_until = end
+        elif shared and i > shared_until and doc.body[toks[shared_until - 1].end : toks[i].start] in LIST_GAPS and not left:
+            occ.titles = shared + occ.titles
+            shared_until = end
+        else:
+            shared = []
+        if list_titles and i < list_until:
+            occ.titles = list_titles + occ.titles
+        occ.titled = bool(occ.titles or occ.rank)
+        name = doc.text(i, end)
+        occurrences.append((name, occ))
+        i = end
+        if right:
+            i = max(i, right[-1].end)
+        # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ..." shares the title
+    _shared_lists(sc, by_end, occurrences)
+    for name, occ in occurrences:
+        fk = fold_key(name)
+        person = people.get(fk)
+        if person is None:
+            person = people[fk] = Person(name=name)
+        if occ.rank and not person.rank:
+            person.rank = occ.rank
+        for t in occ.titles:
+            _add_title(person.titles, t)
+        person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
+    _merge_short_names(people)
+    officials = []
+    for person in people.values():
+        if not person.titles and not person.rank:
+            continue
+        _add_short_mentions(sc, person)
+        officials.append(
+            Official(name=person.name, rank=person.rank, titles=person.titles,
+                     mentions=sorted(set(person.mentions)))
+        )  # fmt: skip
+    return officials
+
+
+def _inside_institution(sc: Scan, i: int) -> bool:
+    """True when the name at token i is part of an institution's name ("Trường THPT Lê Lợi")."""
+    toks = sc.doc.tokens
+    if not sc.doc.adjacent(i):
+        return False
+    prev = toks[i - 1].key
+    prev2 = f"{toks[i - 2].key} {prev}" if i > 1 else ""
+    return prev in sc.vocab.institutions or prev2 in sc.vocab.institutions
+
+
+def _shared_lists(sc: Scan, by_end: dict[int, TitleSpan], occurrences: list) -> None:
+    """Give a title written as "các đồng chí TITLE: A, ...; B, ..." to every name of the list."""
+    doc = sc.doc
+    toks = doc.tokens
+    for span in by_end.values():
+        if span.end >= len(toks) or not doc.gap(span.end).startswith(":"):
+            continue
+        s = span.start
+        if s > 0 and toks[s - 1].key in ("chí", "các", "ông", "bà"):
+            text = title_text(sc, span)
+            stop = _sentence_end(doc, span.end)
+            for _name, occ in occurrences:
+                if span.end <= occ.start < stop:
+                    occ.titles.insert(0, text)
+
+
+def _sentence_end(doc, j: int) -> int:
+    """The first token after j that follows a full stop or a paragraph break."""
+    for t in range(j + 1, len(doc.tokens)):
+        gap = doc.gap(t)
+        if "." in gap or "\n" in gap:
+            return t
+    return len(doc.tokens)
+
+
+def _add_title(titles: list[str], new: str) -> None:
+    """Add a title unless the person has it already; keep the longer of two forms."""
+    nk = fold_key(new)
+    for idx, old in enumerate(titles):
+        ok = fold_key(old)
+        if ok == nk or ok.startswith(nk + " "):
+            if len(new) > len(old) and ok == nk:
+                titles[idx] = new
+            return
+        if nk.startswith(ok + " "):
+            titles[idx] = new
+            return
+    titles.append(new)
+
+
+def _merge_short_names(people: dict[str, Person]) -> None:
+    """Join a name written without its family name ("Xuân Phúc") into the full one."""
+    keys = list(people)
+    for short in keys:
+        for full in keys:
+            if short != full and full.endswith(" " + short) and short in people and full in people:
+                target, source = people[full], people.pop(short)
+                target.rank = target.rank or source.rank
+                for t in source.titles:
+                    _add_title(target.titles, t)
+                target.mentions += source.mentions
+                break
+
+
+def _add_short_mentions(sc: Scan, person: Person) -> None:
+    """Mentions by given name after an honorific, rank or head: "ông Khanh", "Thiếu tướng Hà"."""
+    doc = sc.doc
+    given = fold_key(person.name).split()[-1]
+    for idx, tok in enumerate(doc.tokens):
+        if tok.fold != given or not tok.upper or idx == 0 or not doc.adjacent(idx):
+            continue
+        if idx + 1 < len(doc.tokens) and doc.adjacent(idx + 1) and doc.tokens[idx + 1].upper:
+            continue
+        if (sc.ends_before(sc.honorifics, idx) is not None or sc.ends_before(sc.ranks, idx) is not None
+                or sc.ends_before(sc.positions, idx) is not None):
+            person.mentions.append((tok.start, tok.end))

@@ -1,0 +1,80 @@
+"""Titles: a position head ("Giám đốc") and the organisation written after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui_reader.extract.names import person_name_at, place_at
+from tui_reader.extract.scan import Scan
+
+MAX_TITLE_TOKENS = 20
+MAX_LOWER_RUN = 5  # lower-case words in a row inside an organisation ("khoa khám, điều trị")
+FORMER = frozenset({"nguyên", "cựu"})
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title as tokens start..end-1; ``head_end`` is where its organisation part begins."""
+
+    start: int
+    head_end: int
+    end: int
+
+    @property
+    def bare(self) -> bool:
+        """True when the title is only a head, with no organisation written."""
+        return self.head_end >= self.end
+
+
+def title_at(sc: Scan, h: int) -> TitleSpan | None:
+    """The title whose head starts at token h, with "nguyên" before it and its organisation."""
+    head_end = sc.positions.get(h)
+    if head_end is None:
+        return None
+    start = h
+    if h > 0 and sc.doc.adjacent(h) and sc.doc.tokens[h - 1].key in FORMER:
+        start = h - 1
+    end = _organisation_end(sc, head_end)
+    return TitleSpan(start, head_end, end)
+
+
+def _organisation_end(sc: Scan, j: int) -> int:
+    """Where the organisation part that begins at token j ends (exclusive)."""
+    toks = sc.doc.tokens
+    vocab = sc.vocab
+    head_end = j
+    lower_run = 0
+    end = j
+    while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and sc.doc.adjacent(j):
+        tok = toks[j]
+        if j in sc.stops or j in sc.ranks or j in sc.awards:
+            break
+        if j in sc.honorifics and not tok.upper:
+            break
+        if tok.upper:
+            lower_run = 0
+            prev = toks[j - 1].key
+            place_end = place_at(sc, j)
+            if place_end is not None and (j > head_end or prev in vocab.admin_units):
+                j = end = place_end
+                continue
+            if person_name_at(sc, j, after_title=True) is not None:
+                break
+            j += 1
+            end = j
+            continue
+        if tok.key == "kiêm":
+            break
+        lower_run += 1
+        if lower_run > MAX_LOWER_RUN:
+            break
+        j += 1
+        end = j
+    while end > head_end and toks[end - 1].key in vocab.trailing:
+        end -= 1
+    return end
+
+
+def title_text(sc: Scan, span: TitleSpan) -> str:
+    """The title as written in the body."""
+    return sc.doc.text(span.start, span.end)

@@ -1,0 +1,87 @@
+"""Words of an article body with their offsets, keys and the punctuation between them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui_reader.text import fold, key
+
+# A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
+WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*\.?", re.UNICODE)
+# Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
+_SYLLABLE_RE = re.compile(
+    r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+    r"(?:[aeiouy]{1,3})(?:ng|nh|ch|c|m|n|p|t)?$"
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """One word: its span in the body, its text, key and folded key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    fold: str
+    upper: bool  # starts with a capital letter
+
+    @property
+    def is_syllable(self) -> bool:
+        """True when the word has the shape of one Vietnamese syllable."""
+        return _SYLLABLE_RE.match(self.fold) is not None
+
+
+@dataclass
+class Document:
+    """An article body split into tokens, with its key text for vocabulary regexes."""
+
+    body: str
+    key: str
+    fold: str
+    tokens: list[Token] = field(default_factory=list)
+    by_start: dict[int, int] = field(default_factory=dict)
+    by_end: dict[int, int] = field(default_factory=dict)
+
+    def gap(self, i: int) -> str:
+        """The text between token i-1 and token i ("" before the first token)."""
+        if i <= 0 or i >= len(self.tokens):
+            return ""
+        return self.body[self.tokens[i - 1].end : self.tokens[i].start]
+
+    def adjacent(self, i: int) -> bool:
+        """True when token i follows token i-1 with only one space between."""
+        return self.gap(i) == " "
+
+    def text(self, i: int, j: int) -> str:
+        """The body text of tokens i..j-1 as written."""
+        return self.body[self.tokens[i].start : self.tokens[j - 1].end]
+
+    def token_at(self, offset: int) -> int | None:
+        """The index of the token that starts at this body offset."""
+        return self.by_start.get(offset)
+
+
+def tokenize(body: str) -> Document:
+    """Split a body into tokens; keys are computed once for the whole body."""
+    body_key = key(body)
+    body_fold = fold(body)
+    if len(body_key) != len(body):  # an exotic character changed length when lowered
+        body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
+        body_fold = "".join(fold(c) if len(fold(c)) == 1 else c for c in body)
+    doc = Document(body=body, key=body_key, fold=body_fold)
+    tokens = doc.tokens
+    for m in WORD_RE.finditer(body):
+        start, end = m.span()
+        text = m.group(0)
+        # a trailing dot ends the sentence or an abbreviation ("TP.", "TS."): never kept
+        if text.endswith("."):
+            end -= 1
+            text = text[:-1]
+        doc.by_start[start] = len(tokens)
+        doc.by_end[end] = len(tokens)
+        tokens.append(
+            Token(start, end, text, body_key[start:end], body_fold[start:end], text[:1].isupper())
+        )
+    return doc
