@@ -280,7 +280,9 @@ class Library:
         generation = self._generation()
         stamp = self.index_path.with_name(self.index_path.name + ".generation")
         try:
-            if int(stamp.read_text()) == generation and self.index_path.exists():
+            if not stamp.exists():
+                pass  # never saved: build it below
+            elif int(stamp.read_text()) == generation and self.index_path.exists():
                 index = SearchIndex.load(self.index_path)
                 if len(index) == len(self._meta):
                     return index

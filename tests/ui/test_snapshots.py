@@ -1,0 +1,46 @@
+"""SVG snapshots of what the screen shows (update with `pytest --snapshot-update`)."""
+
+from __future__ import annotations
+
+from .test_app import ready, seed_row
+from tui_reader.ui.app import create_app
+
+
+def open_seed(keys: tuple[str, ...] = ()):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await ready(app, pilot)
+        app.article_list.cursor = seed_row(app)
+        await pilot.pause(0.2)
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+
+    return run_before
+
+
+def test_seed_article_four_panes(snap_compare, db_path):
+    assert snap_compare(create_app(db_path), terminal_size=(120, 40), run_before=open_seed())
+
+
+def test_official_chosen_highlights_mentions(snap_compare, db_path):
+    app = create_app(db_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_seed(("tab", "tab", "n")))
+
+
+def test_search_filters_the_list(snap_compare, db_path):
+    keys = ("slash", *"huan chuong")
+    assert snap_compare(create_app(db_path), terminal_size=(120, 40), run_before=open_seed(keys))
+
+
+def test_help_screen(snap_compare, db_path):
+    app = create_app(db_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_seed(("question_mark",)))
+
+
+def test_narrow_terminal_stacks_the_panes(snap_compare, db_path):
+    assert snap_compare(create_app(db_path), terminal_size=(80, 24), run_before=open_seed())
+
+
+def test_tiny_terminal(snap_compare, db_path):
+    assert snap_compare(create_app(db_path), terminal_size=(40, 12), run_before=open_seed())
