@@ -119,6 +119,7 @@ class Library:
         self.bodies_dir = path.with_name(path.stem + ".bodies")
         self.index_path = path.with_name(path.stem + ".index")
         self.lock_path = path.with_name(path.name + ".lock")
+        self.state_lock_path = path.with_name(path.stem + ".state.json.lock")
         self._db = _db(path, read_only)
         self._state_db = _db(path.with_name(path.stem + ".state.json"), read_only)
         self._shards: OrderedDict[int, dict[str, dict]] = OrderedDict()
@@ -259,7 +260,8 @@ class Library:
             return
         self._state[article_id] = state
         table = self._state_db.table(STATE)
-        with self._write_lock():
+        # its own lock: marking an article read must not wait for a long import
+        with self._write_lock(self.state_lock_path):
             table.upsert(Document(state, doc_id=article_id))
 
     # ---- search --------------------------------------------------------------------------
@@ -325,14 +327,16 @@ class Library:
     # ---- writing -------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _write_lock(self) -> Iterator[None]:
+    def _write_lock(self, lock_path: Path | None = None) -> Iterator[None]:
+        """Serialise writers across processes: the second waits for the first to finish."""
         if self.read_only:
             raise StoreError(self.path, "the database is open read-only")
+        lock_path = lock_path or self.lock_path
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(self.lock_path, "a+")
+            handle = open(lock_path, "a+")
         except OSError as exc:
-            raise StoreError(self.lock_path, f"cannot create the lock file: {exc.strerror}") from None
+            raise StoreError(lock_path, f"cannot create the lock file: {exc.strerror}") from None
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
