@@ -13,7 +13,7 @@ def _name_word(sc: Scan, i: int) -> bool:
     tok = sc.doc.tokens[i]
     if not tok.upper or not tok.text.isalpha():
         return False
-    if i in sc.positions or i in sc.ranks or i in sc.stops or i in sc.awards:
+    if tok.key in sc.vocab.not_given_names or i in sc.ranks or i in sc.awards:
         return False
     if tok.key in sc.vocab.organisations or tok.text.isupper() and len(tok.text) > 1:
         return False
@@ -69,6 +69,8 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         tok = toks[j]
         if not tok.upper or j in sc.stops or j in sc.positions or j in sc.ranks:
             break
+        if sum(c.isupper() for c in tok.text[:3]) > 1 and not tok.text.isupper():
+            break  # "TPHồ": two words run together, not a name
         if tok.key in sc.vocab.organisations or (tok.text.isupper() and "." not in tok.text):
             break
         if place_at(sc, j) is not None:
@@ -91,6 +93,8 @@ def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     end = vietnamese_name_at(sc, i)
     if end is not None:
         place_end = place_at(sc, i)
+        if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):
+            return None  # "TP Hồ Chí Minh Nguyễn Thành Trung": a place, then a name
         if place_end is not None and place_end >= end:
             # "Hà Tĩnh", "Hồ Chí Minh": a person only when a title names them directly
             prev = sc.doc.tokens[i - 1].key if i > 0 else ""

@@ -14,6 +14,13 @@ from tui_reader.text import fold
 CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
 LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
 RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": ", " ("})
+LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
+ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
+    "ubmttq": "uy ban mat tran to quoc", "tp": "thanh pho", "tw": "trung uong",
+    "tu": "trung uong", "bch": "ban chap hanh", "btv": "ban thuong vu",
+    "cand": "cong an nhan dan", "qdnd": "quan doi nhan dan", "gd": "giam doc",
+}  # fmt: skip
 LIST_GAPS = frozenset({", ", " và ", ", và "})
 # Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
 COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
@@ -151,6 +158,8 @@ def _left_chain(sc: Scan, k: int, by_end: dict[int, TitleSpan]) -> tuple[list[Ti
         span = by_end.get(prev_end)
         if span is None:
             break
+        if span.start > 0 and doc.tokens[span.start - 1].key in LEFT_CHAIN_BREAKERS:
+            break  # "thừa ủy quyền của Thủ tướng, Bộ trưởng X": the first is someone else
         spans.insert(0, span)
         gaps.insert(0, sep)
     return spans, gaps
@@ -188,7 +197,7 @@ def find_officials(sc: Scan) -> list[Official]:
         if end is None:
             i += 1
             continue
-        if i > 0 and _inside_institution(sc, i) and not after_title:
+        if i > 0 and (_inside_institution(sc, k) or not after_title and _inside_institution(sc, i)):
             i = end
             continue
         occ = Occurrence(i, end, rank=rank)
@@ -203,7 +212,7 @@ def find_officials(sc: Scan) -> list[Official]:
         if left and left[0].start > 0 and toks[left[0].start - 1].key == "các":
             shared = _chain_texts(sc, left, lgaps)
             shared_until = end
-        elif shared and i > shared_until and doc.body[toks[shared_until - 1].end : toks[i].start] in LIST_GAPS and not left:
+        elif shared and i >= shared_until and doc.body[toks[shared_until - 1].end : toks[i].start] in LIST_GAPS and not left:
             occ.titles = shared + occ.titles
             shared_until = end
         else:
@@ -277,18 +286,32 @@ def _sentence_end(doc, j: int) -> int:
 
 
 def _add_title(titles: list[str], new: str) -> None:
-    """Add a title unless the person has it already; keep the longer of two forms."""
-    nk = fold_key(new)
+    """Add a title unless the person has it already; keep the longer of two forms.
+
+    Two forms are one title when they are equal once abbreviations are expanded, or when the
+    shorter one has the same first word and all its words appear in the longer one
+    ("Bộ trưởng Quốc phòng" / "Bộ trưởng Bộ Quốc phòng")."""
+    nk = title_key(new)
     for idx, old in enumerate(titles):
-        ok = fold_key(old)
-        if ok == nk or ok.startswith(nk + " "):
-            if len(new) > len(old) and ok == nk:
+        ok = title_key(old)
+        if ok == nk:
+            if len(new) > len(old):
                 titles[idx] = new
             return
-        if nk.startswith(ok + " "):
-            titles[idx] = new
+        short, long_ = (nk, ok) if len(nk) < len(ok) else (ok, nk)
+        sw, lw = short.split(), long_.split()
+        if sw[0] == lw[0] and set(sw) <= set(lw):
+            titles[idx] = new if long_ is nk else old
             return
     titles.append(new)
+
+
+def title_key(text: str) -> str:
+    """Folded form of a title with abbreviations expanded, for spotting one title twice."""
+    words = []
+    for word in fold_key(text).replace("-", " ").split():
+        words.append(ABBREVIATIONS.get(word, word))
+    return " ".join(words)
 
 
 def _merge_short_names(people: dict[str, Person]) -> None:

@@ -42,6 +42,18 @@ def _marks(doc: Document, pattern: re.Pattern[str]) -> dict[int, int]:
     return marks
 
 
+def _positions(doc: Document, vocab: Vocabulary) -> dict[int, int]:
+    """Position heads, without those that begin another word ("Đại sứ quán")."""
+    marks = _marks(doc, vocab.position_re)
+    toks = doc.tokens
+    for first, last in list(marks.items()):
+        if last < len(toks):
+            joined = " ".join(t.key for t in toks[first : last + 1])
+            if joined in vocab.not_positions:
+                del marks[first]
+    return marks
+
+
 def scan(body: str) -> Scan:
     """Tokenise the body and mark every vocabulary match on token boundaries."""
     vocab = vocabulary()
@@ -49,7 +61,7 @@ def scan(body: str) -> Scan:
     return Scan(
         doc=doc,
         vocab=vocab,
-        positions=_marks(doc, vocab.position_re),
+        positions=_positions(doc, vocab),
         ranks=_marks(doc, vocab.rank_re),
         honorifics=_marks(doc, vocab.honorific_re),
         stops=_marks(doc, vocab.stop_re),

@@ -58,8 +58,12 @@ def _organisation_end(sc: Scan, j: int) -> int:
             if place_end is not None and (j > head_end or prev in vocab.admin_units):
                 j = end = place_end
                 continue
-            if person_name_at(sc, j, after_title=True) is not None:
-                break
+            name_end = person_name_at(sc, j, after_title=True)
+            if name_end is not None:
+                if prev not in vocab.institutions:
+                    break
+                j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
+                continue
             j += 1
             end = j
             continue

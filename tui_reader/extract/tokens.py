@@ -9,6 +9,7 @@ from tui_reader.text import fold, key
 
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*\.?", re.UNICODE)
+_GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -51,8 +52,12 @@ class Document:
         return self.body[self.tokens[i - 1].end : self.tokens[i].start]
 
     def adjacent(self, i: int) -> bool:
-        """True when token i follows token i-1 with only one space between."""
-        return self.gap(i) == " "
+        """True when token i follows token i-1 with one space, or a dot after a capital
+        abbreviation ("TP.Phan Thiết", "V.Vnukov")."""
+        gap = self.gap(i)
+        if gap == " ":
+            return True
+        return gap == "." and self.tokens[i - 1].text.isupper() and len(self.tokens[i - 1].text) <= 4
 
     def text(self, i: int, j: int) -> str:
         """The body text of tokens i..j-1 as written."""
@@ -75,13 +80,23 @@ def tokenize(body: str) -> Document:
     for m in WORD_RE.finditer(body):
         start, end = m.span()
         text = m.group(0)
+        glued = _GLUED_RE.match(text)
+        if glued:  # "TP.Phan" is two words
+            cut = start + glued.end(1)
+            _add(doc, start, cut)
+            start, text = cut + 1, text[glued.end(1) + 1 :]
         # a trailing dot ends the sentence or an abbreviation ("TP.", "TS."): never kept
         if text.endswith("."):
             end -= 1
             text = text[:-1]
-        doc.by_start[start] = len(tokens)
-        doc.by_end[end] = len(tokens)
-        tokens.append(
-            Token(start, end, text, body_key[start:end], body_fold[start:end], text[:1].isupper())
-        )
+        _add(doc, start, end)
     return doc
+
+
+def _add(doc: Document, start: int, end: int) -> None:
+    text = doc.body[start:end]
+    doc.by_start[start] = len(doc.tokens)
+    doc.by_end[end] = len(doc.tokens)
+    doc.tokens.append(
+        Token(start, end, text, doc.key[start:end], doc.fold[start:end], text[:1].isupper())
+    )

@@ -59,6 +59,8 @@ class Vocabulary:
     stop_re: re.Pattern[str]
     award_re: re.Pattern[str]
     institutions: frozenset[str]
+    not_given_names: frozenset[str]
+    not_positions: frozenset[str]
     trailing: frozenset[str]
     max_place_words: int
 
@@ -87,6 +89,8 @@ def vocabulary() -> Vocabulary:
         stop_re=_phrase_regex(stopwords),
         award_re=_phrase_regex(_keys("awards.txt")),
         institutions=frozenset(_keys("institutions.txt")),
+        not_given_names=frozenset(_keys("not_given_names.txt")),
+        not_positions=frozenset(_keys("not_positions.txt")),
         trailing=frozenset(_keys("trailing.txt")),
         max_place_words=max(len(p.split()) for p in places),
     )
