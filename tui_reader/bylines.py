@@ -99,8 +99,12 @@ _INITIALS_RE = re.compile(r"^(?:[A-ZĐ]\.\s?){1,3}[A-ZĐ]?$|^[A-ZĐ]{1,4}$")
 _WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 
 
-def _is_syllable(word: str) -> bool:
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when the word could be one Vietnamese syllable ("Nguyễn", "khuya"; not "Reuters")."""
     return bool(_SYLLABLE_RE.match(fold(word)))
+
+
+_is_syllable = is_vietnamese_syllable
 
 
 def _is_agency(text: str) -> bool:
