@@ -2,10 +2,272 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from tui_reader.extract.model import Award, Official
+from tui_reader.extract.names import person_name_at
+from tui_reader.extract.officials import fold_key, title_key
 from tui_reader.extract.scan import Scan
+from tui_reader.extract.sentences import sentence_spans
+from tui_reader.extract.titles import organisation_end
+
+# Verbs that confer an award in the event (matched on the folded sentence).
+_CONFER_RE = re.compile(
+    r"\b(?:trao|tang|truy tang|phong tang|don nhan|nhan|khen thuong|khen tang|gan|deo)\b"
+)
+# Words that make an award history or general talk rather than part of the event.
+_HISTORY_RE = re.compile(
+    r"\b(?:tung|phan thuong cao quy|nhieu bang khen|nhieu huan chuong|nhieu giay khen"
+    r"|nhieu danh hieu|nhieu phan thuong|truoc do|nam truoc|nhung nam qua|luat thi dua)\b"
+)
+_WORD_NUMBERS = {
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
+    "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi lam": 15, "hai muoi": 20,
+}  # fmt: skip
+_NUMBER = r"(\d+(?:[.,]\d{3})*|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_COLLECTIVE = r"(?:tap the|don vi|doi|chi bo|co quan|to chuc|dang bo|truong|doanh nghiep)"
+_INDIVIDUAL = (
+    r"(?:ca nhan|dang vien|hoc sinh|sinh vien|nguoi|hoi vien|dong chi|can bo|chien si"
+    r"|giao vien|cong dan|dien vien|van dong vien|guong)"
+)
+_COUNT_RE = re.compile(rf"\b{_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})\b")
+_COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
+_OTHERS_RE = re.compile(rf"\bva\s+{_NUMBER}\s+(?:nguoi|ca nhan|dong chi)\s+khac\b")
+_AUTHORISED_RE = re.compile(r"\b(?:thua uy quyen|uy quyen) cua\s+")
+_DECISION_RE = re.compile(r"\b(?:ky quyet dinh|quyet dinh tang|quyet dinh so)\b")
+# Words that may follow the head of an award's kind and belong to it (besides capitals).
+_KIND_WORDS = frozenset(
+    {"hạng", "nhất", "nhì", "ba", "vì", "sự", "nghiệp", "vũ", "trang", "nhân", "dân", "thi",
+     "đua", "toàn", "quốc", "tuổi", "năm", "vẻ", "vang", "cơ", "sở", "xuất", "sắc", "ưu", "tú",
+     "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "của", "thời", "kỳ", "đổi",
+     "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao"}
+)  # fmt: skip
+_KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua"})
+_QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 
 
 def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
-    """The awards given in the body's sentences."""
-    return []
+    """The awards conferred in the body's sentences, one per (kind, issuer)."""
+    if not sc.awards:
+        return []
+    doc = sc.doc
+    sentences = sentence_spans(doc.body)
+    starts = [s for s, _ in sentences]
+    found: list[Award] = []
+    for h in sorted(sc.awards):
+        tok = doc.tokens[h]
+        idx = bisect.bisect_right(starts, tok.start) - 1
+        if idx < 0:
+            continue
+        s_start, s_end = sentences[idx]
+        sentence_fold = doc.fold[s_start:s_end]
+        if not _CONFER_RE.search(sentence_fold):
+            continue
+        before = doc.fold[s_start : tok.start]
+        if _HISTORY_RE.search(before) or _HISTORY_RE.search(doc.fold[tok.start : s_end][:60]):
+            continue
+        kind, kind_end = _kind(sc, h)
+        if kind is None:
+            continue
+        award = Award(award=kind, mentions=[(s_start, s_end)])
+        award.issuer = _issuer(sc, kind_end, s_start, s_end, tok.start)
+        award.presenters, award.recipients = _people(sc, officials, s_start, s_end, tok.start)
+        award.collectives, award.individuals = _counts(doc.fold[doc.tokens[kind_end - 1].end : s_end])
+        found.append(award)
+    return _merge(found)
+
+
+def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
+    """The award's kind as written ("Huân chương Lao động hạng Ba") and its end token."""
+    doc = sc.doc
+    toks = doc.tokens
+    end = sc.awards[h]
+    head = " ".join(t.key for t in toks[h:end])
+    if head in ("bằng khen", "giấy khen", "cờ thi đua", "cờ thưởng"):
+        return doc.text(h, end), end
+    if head == "danh hiệu":
+        if end >= len(toks):
+            return None, end
+        gap = doc.gap(end)
+        quote = gap.strip()[-1:] if gap.strip() else ""
+        if quote in _QUOTE_PAIRS:
+            close = doc.body.find(_QUOTE_PAIRS[quote], toks[end].start)
+            if 0 < close - toks[end].start < 80:
+                stop = doc.by_end.get(close)
+                j = stop + 1 if stop is not None else end + 1
+                return doc.body[toks[h].start : close + 1], j
+        if not toks[end].upper:
+            return None, end
+    j = end
+    while j < len(toks) and j - end < 12 and doc.adjacent(j):
+        t = toks[j]
+        if j in sc.awards or j in sc.stops and t.key not in _KIND_WORDS:
+            break
+        if t.upper:
+            if person_name_at(sc, j, after_title=False) is not None:
+                break
+        elif t.key not in _KIND_WORDS and not t.text.isdigit():
+            break
+        j += 1
+    while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
+        j -= 1
+    if head == "huy hiệu" and j == end:
+        return None, end  # a bare "huy hiệu" is only ever a short later mention
+    return doc.text(h, j), j
+
+
+def _ends_class(toks, j: int) -> bool:
+    # "hạng Ba": "ba" is the class, not the conjunction
+    return j >= 2 and toks[j - 2].key == "hạng"
+
+
+def _issuer(sc: Scan, kind_end: int, s_start: int, s_end: int, award_start: int) -> str | None:
+    """Who the award is given in the name of: "của X" after it, "thừa ủy quyền của X", or an
+    organisation or bare title as the subject of "tặng"."""
+    doc = sc.doc
+    toks = doc.tokens
+    j = kind_end
+    # "cờ thi đua năm 2016 của tỉnh Nghệ An"
+    if j + 1 < len(toks) and toks[j].key == "năm" and toks[j + 1].text.isdigit():
+        j += 2
+    if j + 1 < len(toks) and toks[j].key == "của" and toks[j].start < s_end and doc.adjacent(j):
+        end = organisation_end(sc, j + 1)
+        if end > j + 1:
+            return _clean_issuer(doc.text(j + 1, end))
+    sentence_fold = doc.fold[s_start:s_end]
+    m = _AUTHORISED_RE.search(sentence_fold)
+    if m:
+        first = doc.by_start.get(s_start + m.end())
+        if first is not None:
+            end = organisation_end(sc, first + 1) if first in sc.positions else first
+            if first in sc.positions:
+                end = max(end, sc.positions[first])
+                return _clean_issuer(doc.text(first, end))
+    # "X tặng bằng khen": X a title or organisation with no person named
+    verb = doc.by_end.get(award_start - 1)
+    if verb is not None and toks[verb].key in ("tặng", "trao") and verb > 0:
+        k = verb - 1 if toks[verb - 1].key == "trao" else verb
+        if k > 0 and toks[k - 1].key == "được":
+            k -= 1
+        return _subject_issuer(sc, k, s_start)
+    return None
+
+
+def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
+    """An organisation or bare title that ends right before token k, within the sentence."""
+    doc = sc.doc
+    toks = doc.tokens
+    for start in range(k - 1, max(-1, k - 12), -1):
+        if toks[start].start < s_start:
+            break
+        if not toks[start].upper:
+            continue
+        if start > 0 and toks[start - 1].upper and doc.adjacent(start):
+            continue
+        end = organisation_end(sc, start + 1) if start in sc.positions else organisation_end(sc, start)
+        if start in sc.positions:
+            end = max(end, sc.positions[start])
+        if end == k and person_name_at(sc, start, after_title=False) is None:
+            return _clean_issuer(doc.text(start, end))
+        return None
+    return None
+
+
+def _clean_issuer(text: str) -> str:
+    return text.strip(" ,;:")
+
+
+def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award_start: int):
+    """Presenters (officials named before the award who give it) and named recipients."""
+    presenters: list[str] = []
+    recipients: list[str] = []
+    passive_fold = sc.doc.fold
+    for official in officials:
+        for start, end in official.mentions:
+            if not s_start <= start < s_end:
+                continue
+            if start < award_start:
+                between = passive_fold[end:award_start]
+                if re.search(r"\b(?:duoc|nhan|don nhan|vinh du)\b", between):
+                    _add(recipients, official.name)
+                elif re.search(r"\b(?:trao|tang|gan|deo)\b", between):
+                    _add(presenters, official.name)
+            else:
+                before = passive_fold[award_start:start]
+                if re.search(r"\b(?:cho|tang)\b", before):
+                    _add(recipients, official.name)
+    return presenters, recipients
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def _counts(text: str) -> tuple[int | None, int | None]:
+    """Collectives and individuals counted in the words after the award ("cho 10 tập thể, 15 cá
+    nhân"); None when not written."""
+    text = text[:160]
+    collectives = individuals = None
+    for m in _COUNT_RE.finditer(text):
+        number = _number(m.group(1))
+        if number is None:
+            continue
+        if _COLLECTIVE_RE.match(m.group(2)):
+            collectives = collectives if collectives is not None else number
+        else:
+            individuals = individuals if individuals is not None else number
+    others = _OTHERS_RE.search(text)
+    if others and individuals is None:
+        n = _number(others.group(1))
+        individuals = n + 1 if n is not None else None
+    return collectives, individuals
+
+
+def _number(word: str) -> int | None:
+    if word in _WORD_NUMBERS:
+        return _WORD_NUMBERS[word]
+    digits = re.sub(r"[.,]", "", word)
+    return int(digits) if digits.isdigit() else None
+
+
+def _merge(awards: list[Award]) -> list[Award]:
+    """One entry per (kind, issuer): the longer issuer wins; unnamed issuers join a named one."""
+    merged: list[Award] = []
+    for award in awards:
+        target = None
+        for other in merged:
+            if _same_kind(other.award, award.award) and _same_issuer(other.issuer, award.issuer):
+                target = other
+                break
+        if target is None:
+            merged.append(award)
+            continue
+        if award.issuer and (not target.issuer or len(award.issuer) > len(target.issuer)):
+            target.issuer = award.issuer
+        if len(award.award) > len(target.award):
+            target.award = award.award
+        for name in award.presenters:
+            _add(target.presenters, name)
+        for name in award.recipients:
+            _add(target.recipients, name)
+        target.collectives = target.collectives if target.collectives is not None else award.collectives
+        target.individuals = target.individuals if target.individuals is not None else award.individuals
+        target.mentions = sorted(set(target.mentions) | set(award.mentions))
+    # an entry without issuer whose kind also has a named issuer is the same award
+    named = [a for a in merged if a.issuer]
+    return [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
+
+
+def _same_kind(a: str, b: str) -> bool:
+    ka, kb = fold_key(a), fold_key(b)
+    return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")
+
+
+def _same_issuer(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return not a and not b
+    ka, kb = title_key(a), title_key(b)
+    return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+

@@ -34,11 +34,11 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
     start = h
     if h > 0 and sc.doc.adjacent(h) and sc.doc.tokens[h - 1].key in FORMER:
         start = h - 1
-    end = _organisation_end(sc, head_end)
+    end = organisation_end(sc, head_end)
     return TitleSpan(start, head_end, end)
 
 
-def _organisation_end(sc: Scan, j: int) -> int:
+def organisation_end(sc: Scan, j: int) -> int:
     """Where the organisation part that begins at token j ends (exclusive)."""
     toks = sc.doc.tokens
     vocab = sc.vocab
