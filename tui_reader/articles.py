@@ -110,7 +110,9 @@ def parse_article(text: str, source: str = "") -> Article:
     first = next(i for i, line in enumerate(lines) if line.strip())
     header = _HEADER_RE.match(lines[first])
     if header is None:
-        raise ArticleFormatError(source, "no date line: the first line must be 'date YYYY-MM <title>'")
+        raise ArticleFormatError(
+            source, "no date line: the first line must be 'date YYYY-MM <title>'"
+        )
     raw_date = header.group(1)
     if not raw_date:
         raise ArticleFormatError(source, "the date line has no date")
@@ -143,10 +145,10 @@ _SENTENCE_STARTERS = (
     "Trước đó", "Tuy nhiên", "Như vậy", "Sáng nay", "Chiều nay", "Hôm nay", "Cũng trong",
     "Cũng tại", "Ông", "Các", "Những", "Với", "Khi",
 )  # fmt: skip
-_STARTER_RE = re.compile(
-    r"(?<=[^\W_])\s+(?=(?:%s)\s)"
-    % "|".join(re.escape(s) for s in sorted(_SENTENCE_STARTERS, key=len, reverse=True))
+_STARTERS_ALTERNATION = "|".join(
+    re.escape(s) for s in sorted(_SENTENCE_STARTERS, key=len, reverse=True)
 )
+_STARTER_RE = re.compile(rf"(?<=[^\W_])\s+(?=(?:{_STARTERS_ALTERNATION})\s)")
 # Words that show a sentence pictures something: someone doing something somewhere.
 _CAPTION_CUES = re.compile(
     r"\b(?:ảnh|chụp|phát biểu|trao|tặng|thăm|tham dự|dự lễ|dự hội|dự buổi|đón|tiếp đón|"
@@ -157,7 +159,9 @@ _CAPTION_CUES = re.compile(
     re.IGNORECASE,
 )
 # Words of narration that a caption does not use.
-_NOT_CAPTION_RE = re.compile(r"\b(?:cũng|sẽ|vui lòng|tại đây|nhấn để|click|xem thêm)\b", re.IGNORECASE)
+_NOT_CAPTION_RE = re.compile(
+    r"\b(?:cũng|sẽ|vui lòng|tại đây|nhấn để|click|xem thêm)\b", re.IGNORECASE
+)
 # Openings of real sentences (datelines, connectives), never of a caption.
 _SENTENCE_OPENINGS = re.compile(
     r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|Theo\b|Sau\b|Trong\b|"
@@ -190,9 +194,7 @@ def find_captions(paragraphs: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _paragraph_captions(
-    paragraph: str, index: int, paragraphs: list[str]
-) -> list[tuple[int, int]]:
+def _paragraph_captions(paragraph: str, index: int, paragraphs: list[str]) -> list[tuple[int, int]]:
     if _CREDIT_ONLY_RE.match(paragraph):
         return [(0, len(paragraph))]
     credits = _credit_spans(paragraph)
@@ -202,9 +204,12 @@ def _paragraph_captions(
         if last is not None and last[1] >= len(paragraph.rstrip(". ")):
             if _caption_like(paragraph[: last[0]].strip(" .")):
                 return [(0, len(paragraph))]
-        elif len(paragraph) <= 160 and not _FINAL_PUNCTUATION.search(paragraph):
-            if _caption_like(paragraph):
-                return [(0, len(paragraph))]
+        elif (
+            len(paragraph) <= 160
+            and not _FINAL_PUNCTUATION.search(paragraph)
+            and _caption_like(paragraph)
+        ):
+            return [(0, len(paragraph))]
         if len(paragraph) <= 160:
             return []
     return _embedded_captions(paragraph, credits)

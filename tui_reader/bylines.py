@@ -39,7 +39,8 @@ PRESS_AGENCIES = frozenset(
         "VietTimes", "Vietq", "ICTnews", "Vietstock", "NDH", "Đầu tư", "Nhịp cầu Đầu tư",
         "Tri Thức", "Thế giới & Việt Nam", "Quốc tế", "Tổ Quốc", "Tầm nhìn", "Eva", "Afamily",
         "Ngoisao.net", "Yan", "Yeah1", "2Sao", "Saostar", "Webthethao", "Bongda.com.vn",
-        "Bóng đá", "Thể thao 247", "Thể Thao Việt Nam", "TTVH", "Vietnam Finance", "Tạp chí Tài chính",
+        "Bóng đá", "Thể thao 247", "Thể Thao Việt Nam", "TTVH", "Vietnam Finance",
+        "Tạp chí Tài chính",
         "Vneconomy", "Báo Đầu tư", "Hải quan", "Nhân dân điện tử", "Đảng Cộng sản",
         # foreign agencies and papers
         "Reuters", "AFP", "AP", "Bloomberg", "CNN", "CNBC", "BBC", "Xinhua", "Tân Hoa Xã",
@@ -68,8 +69,8 @@ _AGENCY_HEADS = ("báo ", "đài ", "tạp chí ", "cổng ttđt", "cổng thôn
 _ROLES = frozenset(
     key(word)
     for word in ("PV", "P.V", "Nhóm PV", "Nhóm phóng viên", "phóng viên", "CTV", "BTV",
-                 "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện", "lược",
-                 "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip")
+                 "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện",
+                 "lược", "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip")
 )  # fmt: skip
 
 # Label words before a colon ("Tin, ảnh:", "Bài và ảnh:", "Dữ liệu: ...; Đồ họa: ...").
@@ -134,15 +135,21 @@ def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
             syllables += 1
         elif key(bare) in PRESS_AGENCIES:
             return False
-        elif len(bare) == 1 or (word.endswith(".") and len(bare) <= 3) or (
-            bare.isupper() and len(bare) <= 4 and (not strict or len(words) == 1)
+        elif (
+            len(bare) == 1
+            or (word.endswith(".") and len(bare) <= 3)
+            or (bare.isupper() and len(bare) <= 4 and (not strict or len(words) == 1))
         ):
             initials += 1  # "B.", "H", and when the byline stands alone "TD", "HTQT"
         else:
             return False
-    return syllables >= 2 or (syllables >= 1 and initials >= 1) or initials >= 2 or (
-        initials == 1 and ("." in text or len(text) > 1) and (not strict or text.isupper())
-    ) or (syllables == 1 and single_ok)
+    return (
+        syllables >= 2
+        or (syllables >= 1 and initials >= 1)
+        or initials >= 2
+        or (initials == 1 and ("." in text or len(text) > 1) and (not strict or text.isupper()))
+        or (syllables == 1 and single_ok)
+    )
 
 
 @dataclass
@@ -163,8 +170,9 @@ def _parse_byline(text: str, strict: bool) -> _Parse | None:
     if not text or len(text) > (90 if strict else 140):
         return None
     last_word = text.split()[-1]
-    if re.search(r"[!?…;]$", text) or (text.endswith(".") and not last_word.isupper()
-                                           and not _INITIALS_RE.match(last_word)):
+    if re.search(r"[!?…;]$", text) or (
+        text.endswith(".") and not last_word.isupper() and not _INITIALS_RE.match(last_word)
+    ):
         return None  # a sentence, not a signature
     if re.search(r"[!?\"“”«»]|\d{2,}|https?:", text):
         return None
@@ -251,7 +259,9 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
         return _classify(seg[: role_tail.start()], offset, in_clause, strict, result)
     role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV|[Tt]ổng hợp)\s+", seg)
     if role_head:  # "CTV Diễm Ý"
-        return _classify(seg[role_head.end() :], offset + role_head.end(), in_clause, strict, result)
+        return _classify(
+            seg[role_head.end() :], offset + role_head.end(), in_clause, strict, result
+        )
     degree = _DEGREES.match(seg)
     if degree and len(seg) > degree.end():
         return _classify(seg[degree.end() :], offset + degree.end(), in_clause, strict, result)
@@ -260,7 +270,8 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
         return True
     # initials alone ("CL") after a sentence only when they are the whole byline
     alone = not strict or seg == result.text or result.single_ok
-    if (alone or not re.fullmatch(r"[A-ZĐ]{2,4}", seg)) and _is_person(seg, strict, result.single_ok):
+    acronym = re.fullmatch(r"[A-ZĐ]{2,4}", seg) is not None
+    if (alone or not acronym) and _is_person(seg, strict, result.single_ok):
         result.persons.append((offset, offset + len(seg)))
         return True
     # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
@@ -291,7 +302,7 @@ def _author_from(text: str, persons: list[tuple[int, int]]) -> str | None:
         return None
     out = text[persons[0][0] : persons[0][1]]
     seen = {fold(out)}
-    for (_, prev_end), (start, end) in zip(persons, persons[1:]):
+    for (_, prev_end), (start, end) in zip(persons, persons[1:], strict=False):
         name = text[start:end]
         if fold(name) in seen:
             continue

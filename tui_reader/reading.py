@@ -7,6 +7,7 @@ unknown encoding, or text that is not an article.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -88,8 +89,7 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 _VIETNAMESE_LETTERS = frozenset(
-    "abcdeghiklmnopqrstuvxyđ"
-    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+    "abcdeghiklmnopqrstuvxyđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 )
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
@@ -174,10 +174,8 @@ def _decode_legacy(data: bytes, path: str, first_error: int) -> str:
     if bad <= max(2, len(data) // 2000) and multibyte > bad * 4:
         return broken  # UTF-8 with a few damaged bytes: keep the text, mark what was lost
     candidates = [data.decode("latin-1").translate(_TCVN3_TABLE)]
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         candidates.append(unicodedata.normalize("NFC", data.decode("cp1258")))
-    except UnicodeDecodeError:
-        pass
     best = max(candidates, key=_vietnamese_share)
     if _vietnamese_share(best) >= 0.8:
         return best
