@@ -1,0 +1,122 @@
+"""Bylines: what a reader sees as the signature is split off, a real last sentence never is."""
+
+import pytest
+
+from tui_reader.bylines import is_vietnamese_syllable, parse_byline, split_byline
+
+BODY = "Hội nghị đã thống nhất các nội dung trọng tâm của năm 2024."
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Lê Phượng", "Lê Phượng"),
+        ("Lan Phương (TTXVN)", "Lan Phương"),
+        ("Theo Nam Phương (VnExpress)", "Nam Phương"),
+        ("Tin, ảnh: THU HƯƠNG", "THU HƯƠNG"),
+        ("Thu Hoài - Nguyễn Hà", "Thu Hoài - Nguyễn Hà"),
+        ("Bài và ảnh: Minh Hiền", "Minh Hiền"),
+        ("Xuân Anh/TTXVN", "Xuân Anh"),
+        ("Lê Thơm/VOV-Trung tâm Tin", "Lê Thơm"),
+        ("B.Vân", "B.Vân"),
+        ("Theo B.Vân (Người Lao động)", "B.Vân"),
+        ("Kim Ngân (tổng hợp)", "Kim Ngân"),
+        ("Thanh Thảo - CTV", "Thanh Thảo"),
+        ("Dữ liệu: Đức Ngọc; Đồ họa: Chi Phan", "Đức Ngọc - Chi Phan"),
+        ("Việt Đức/VOV.VN Việt Đức/VOV.VN", "Việt Đức"),
+        ("T.ThủyTheo PA/The Verge", "T.Thủy"),
+        ("Theo NHK Tuấn Anh Theo NHK", "Tuấn Anh"),
+        ("(HỒNG THẠNH)", "HỒNG THẠNH"),
+        ("Lương Ý", "Lương Ý"),
+    ],
+)
+def test_byline_names_the_person_without_agency_or_role(byline, author):
+    assert parse_byline(byline) == (True, author)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Theo VGP", "(Nguồn: TTXVN)", "Theo Dân trí", "TTXVN/Tin Tức", "theo Thời đại", "PV",
+     "Nhóm PV", "Theo Báo Công an nhân dân", "(TTXVN/Vietnam+)", "Theo GĐVN"],
+)  # fmt: skip
+def test_agency_only_bylines_have_no_author(byline):
+    assert parse_byline(byline) == (True, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hình ảnh chiếc xe máy bị nghiền nát",
+        "Ông Nguyễn Văn An",
+        "Brad O'Neill - Zara McDermott - Closer",
+        "Hotline: 1900 54 54 26",
+        "Ông Salzberg nói.",
+        "Tôi đã bị chuột rút nhưng vẫn cố gắng để giành chiến thắng”.",
+        "Kim Kardashian nổi bật trên thảm đỏ",
+    ],
+)
+def test_sentences_and_captions_are_not_bylines(text):
+    assert parse_byline(text)[0] is False
+    assert split_byline([BODY, text]) == ([BODY, text], None, None)
+
+
+def test_last_paragraph_byline_is_removed():
+    paragraphs, byline, author = split_byline([BODY, "Hồng Giang (TTXVN)"])
+    assert paragraphs == [BODY]
+    assert (byline, author) == ("Hồng Giang (TTXVN)", "Hồng Giang")
+
+
+@pytest.mark.parametrize(
+    ("glued", "byline", "author"),
+    [
+        (" Quang Hùng", "Quang Hùng", "Quang Hùng"),
+        (" Tin, ảnh: THU HƯƠNG", "Tin, ảnh: THU HƯƠNG", "THU HƯƠNG"),
+        (" Theo VGP", "Theo VGP", None),
+        (" Theo Nam Phương (VnExpress)", "Theo Nam Phương (VnExpress)", "Nam Phương"),
+        ("/. Thanh Lê", "Thanh Lê", "Thanh Lê"),
+        (" Hà Nam, Theo Trí Thức Trẻ", "Hà Nam, Theo Trí Thức Trẻ", "Hà Nam"),
+    ],
+)
+def test_byline_glued_to_the_last_sentence_is_cut_off(glued, byline, author):
+    paragraphs, found, name = split_byline(["Mở đầu.", BODY + glued])
+    assert (found, name) == (byline, author)
+    assert paragraphs == ["Mở đầu.", BODY + ("/." if glued.startswith("/.") else "")]
+
+
+def test_byline_of_a_single_flattened_paragraph():
+    paragraphs, byline, author = split_byline([BODY + " Lan Phương (TTXVN)"])
+    assert paragraphs == [BODY]
+    assert author == "Lan Phương"
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        " Hiện nguyên nhân vụ việc đang được làm rõ",  # a sentence without its full stop
+        " Trước đó, ông Nguyễn Văn A đã được bổ nhiệm",
+        " Cơ quan chức năng đang điều tra",
+        " Ở TP. HCM",
+        " Chủ tịch UBND tỉnh Trần Văn Bình",
+    ],
+)
+def test_unpunctuated_last_sentence_stays_in_the_text(ending):
+    paragraphs, byline, author = split_byline([BODY + ending])
+    assert paragraphs == [BODY + ending]
+    assert byline is None and author is None
+
+
+def test_single_paragraph_article_is_not_taken_for_a_byline():
+    assert split_byline(["Lê Phượng"]) == (["Lê Phượng"], None, None)
+    assert split_byline([]) == ([], None, None)
+
+
+def test_nfd_and_old_tone_bylines():
+    import unicodedata
+
+    ok, author = parse_byline(unicodedata.normalize("NFD", "Khánh Hoà (TTXVN)"))
+    assert ok and author == "Khánh Hoà"
+
+
+def test_vietnamese_syllables():
+    assert all(is_vietnamese_syllable(w) for w in ("Nguyễn", "khuya", "Quỳnh", "Đường", "Ý"))
+    assert not any(is_vietnamese_syllable(w) for w in ("Reuters", "Zara", "Closer", "TTXVN"))
