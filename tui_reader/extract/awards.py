@@ -12,15 +12,19 @@ from tui_reader.extract.scan import Scan
 from tui_reader.extract.sentences import sentence_spans
 from tui_reader.extract.titles import organisation_end
 
-# Verbs that confer an award in the event (matched on the folded sentence).
+# Verbs that confer an award in the event (matched on the diacritic-exact key).
 _CONFER_RE = re.compile(
-    r"\b(?:trao|tang|truy tang|phong tang|don nhan|nhan|khen thuong|khen tang|gan|deo)\b"
+    r"(?<!\w)(?:trao|tặng|truy tặng|phong tặng|đón nhận|nhận|khen thưởng|khen tặng|gắn|đeo)(?!\w)"
 )
 # Words that make an award history or general talk rather than part of the event.
 _HISTORY_RE = re.compile(
-    r"\b(?:tung|phan thuong cao quy|nhieu bang khen|nhieu huan chuong|nhieu giay khen"
-    r"|nhieu danh hieu|nhieu phan thuong|truoc do|nam truoc|nhung nam qua|luat thi dua)\b"
+    r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
+    r"|nhiều năm liền được)(?!\w)"
 )
+_BADGE_YEARS_RE = re.compile(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng")
+_CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
+_AUXILIARIES = frozenset({"đã", "vừa", "được", "sẽ", "cũng", "mới"})
+_MANY_RE = re.compile(r"(?<!\w)(?:nhiều|các loại|những)\s*$")
 _WORD_NUMBERS = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
     "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi lam": 15, "hai muoi": 20,
@@ -34,8 +38,8 @@ _INDIVIDUAL = (
 _COUNT_RE = re.compile(rf"\b{_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})\b")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
 _OTHERS_RE = re.compile(rf"\bva\s+{_NUMBER}\s+(?:nguoi|ca nhan|dong chi)\s+khac\b")
-_AUTHORISED_RE = re.compile(r"\b(?:thua uy quyen|uy quyen) cua\s+")
-_DECISION_RE = re.compile(r"\b(?:ky quyet dinh|quyet dinh tang|quyet dinh so)\b")
+_AUTHORISED_RE = re.compile(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
+_DECISION_RE = re.compile(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)")
 # Words that may follow the head of an award's kind and belong to it (besides capitals).
 _KIND_WORDS = frozenset(
     {"hạng", "nhất", "nhì", "ba", "vì", "sự", "nghiệp", "vũ", "trang", "nhân", "dân", "thi",
@@ -61,21 +65,39 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         if idx < 0:
             continue
         s_start, s_end = sentences[idx]
-        sentence_fold = doc.fold[s_start:s_end]
-        if not _CONFER_RE.search(sentence_fold):
+        if not _CONFER_RE.search(doc.key, s_start, s_end):
             continue
-        before = doc.fold[s_start : tok.start]
-        if _HISTORY_RE.search(before) or _HISTORY_RE.search(doc.fold[tok.start : s_end][:60]):
+        before = doc.key[s_start : tok.start]
+        if _HISTORY_RE.search(before) or _MANY_RE.search(before):
             continue
-        kind, kind_end = _kind(sc, h)
-        if kind is None:
+        kinds, kind_end = _kinds(sc, h)
+        if not kinds:
             continue
-        award = Award(award=kind, mentions=[(s_start, s_end)])
-        award.issuer = _issuer(sc, kind_end, s_start, s_end, tok.start)
-        award.presenters, award.recipients = _people(sc, officials, s_start, s_end, tok.start)
-        award.collectives, award.individuals = _counts(doc.fold[doc.tokens[kind_end - 1].end : s_end])
-        found.append(award)
+        issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
+        presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
+        counts = _counts(doc.fold[doc.tokens[kind_end - 1].end : s_end], doc.fold[s_start:s_end])
+        for kind in kinds:
+            for issuer in issuers:
+                award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
+                award.presenters, award.recipients = list(presenters), list(recipients)
+                award.collectives, award.individuals = counts if len(kinds) == 1 else (None, None)
+                found.append(award)
     return _merge(found)
+
+
+def _kinds(sc: Scan, h: int) -> tuple[list[str], int]:
+    """The award kinds written at token h (several for "Huy hiệu 50 năm, 45 năm và 30 năm tuổi
+    Đảng") and the token after them."""
+    doc = sc.doc
+    m = _BADGE_YEARS_RE.match(doc.key, doc.tokens[h].start)
+    if m:
+        years = re.findall(r"\d+", m.group(1))
+        head = doc.body[m.start() : m.start() + len("huy hiệu")]
+        last = doc.by_end.get(m.end())
+        if last is not None:
+            return [f"{head} {y} năm tuổi Đảng" for y in years], last + 1
+    kind, end = _kind(sc, h)
+    return ([kind] if kind else []), end
 
 
 def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
@@ -122,9 +144,10 @@ def _ends_class(toks, j: int) -> bool:
     return j >= 2 and toks[j - 2].key == "hạng"
 
 
-def _issuer(sc: Scan, kind_end: int, s_start: int, s_end: int, award_start: int) -> str | None:
-    """Who the award is given in the name of: "của X" after it, "thừa ủy quyền của X", or an
-    organisation or bare title as the subject of "tặng"."""
+def _issuers(sc: Scan, officials: list[Official], kind_end: int, s_start: int, s_end: int,
+             award_start: int) -> list[str | None]:
+    """Who the award is given in the name of: "của X" after it, "thừa ủy quyền của X", the
+    title of who signed the decision, or an organisation or bare title as the subject of "tặng"."""
     doc = sc.doc
     toks = doc.tokens
     j = kind_end
@@ -133,44 +156,53 @@ def _issuer(sc: Scan, kind_end: int, s_start: int, s_end: int, award_start: int)
         j += 2
     if j + 1 < len(toks) and toks[j].key == "của" and toks[j].start < s_end and doc.adjacent(j):
         end = organisation_end(sc, j + 1)
+        if j + 1 in sc.positions:
+            end = max(end, sc.positions[j + 1])
         if end > j + 1:
-            return _clean_issuer(doc.text(j + 1, end))
-    sentence_fold = doc.fold[s_start:s_end]
-    m = _AUTHORISED_RE.search(sentence_fold)
+            text = doc.text(j + 1, end)
+            return [_clean_issuer(part) for part in re.split(r"\s+và của\s+|,\s+của\s+", text)]
+    m = _AUTHORISED_RE.search(doc.key, s_start, award_start)
     if m:
-        first = doc.by_start.get(s_start + m.end())
-        if first is not None:
-            end = organisation_end(sc, first + 1) if first in sc.positions else first
-            if first in sc.positions:
-                end = max(end, sc.positions[first])
-                return _clean_issuer(doc.text(first, end))
-    # "X tặng bằng khen": X a title or organisation with no person named
+        first = doc.by_start.get(m.end())
+        if first is not None and first in sc.positions:
+            end = max(organisation_end(sc, sc.positions[first]), sc.positions[first])
+            return [_clean_issuer(doc.text(first, end))]
+    mentions = [(s, o) for o in officials for s, _ in o.mentions if s_start <= s < award_start]
+    decision = _DECISION_RE.search(doc.key, s_start, award_start)
+    if decision and mentions:
+        signer = max((s, o) for s, o in mentions if s < decision.start()) if any(
+            s < decision.start() for s, _ in mentions) else None
+        if signer and signer[1].titles:
+            return [signer[1].titles[0]]
     verb = doc.by_end.get(award_start - 1)
-    if verb is not None and toks[verb].key in ("tặng", "trao") and verb > 0:
-        k = verb - 1 if toks[verb - 1].key == "trao" else verb
-        if k > 0 and toks[k - 1].key == "được":
+    if verb is None or mentions:
+        return [None]
+    k = verb
+    if toks[k].key == "tặng":
+        if k > 0 and toks[k - 1].key in ("trao", "khen"):
             k -= 1
-        return _subject_issuer(sc, k, s_start)
-    return None
+        while k > 0 and toks[k - 1].key in _AUXILIARIES:
+            k -= 1
+        return [_subject_issuer(sc, k, s_start)]
+    return [None]
 
 
 def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
-    """An organisation or bare title that ends right before token k, within the sentence."""
+    """An organisation or bare title that ends right before token k and starts its clause."""
     doc = sc.doc
     toks = doc.tokens
-    for start in range(k - 1, max(-1, k - 12), -1):
+    for start in range(k - 1, max(-1, k - 14), -1):
         if toks[start].start < s_start:
             break
-        if not toks[start].upper:
+        clause_start = start == 0 or toks[start - 1].start < s_start or doc.gap(start) != " " or (
+            not toks[start - 1].upper and toks[start - 1].key in _CLAUSE_OPENERS)
+        if not toks[start].upper or not clause_start:
             continue
-        if start > 0 and toks[start - 1].upper and doc.adjacent(start):
-            continue
-        end = organisation_end(sc, start + 1) if start in sc.positions else organisation_end(sc, start)
+        end = organisation_end(sc, start + 1)
         if start in sc.positions:
-            end = max(end, sc.positions[start])
+            end = max(organisation_end(sc, sc.positions[start]), sc.positions[start])
         if end == k and person_name_at(sc, start, after_title=False) is None:
             return _clean_issuer(doc.text(start, end))
-        return None
     return None
 
 
@@ -205,7 +237,7 @@ def _add(names: list[str], name: str) -> None:
         names.append(name)
 
 
-def _counts(text: str) -> tuple[int | None, int | None]:
+def _counts(text: str, sentence: str) -> tuple[int | None, int | None]:
     """Collectives and individuals counted in the words after the award ("cho 10 tập thể, 15 cá
     nhân"); None when not written."""
     text = text[:160]
@@ -218,7 +250,7 @@ def _counts(text: str) -> tuple[int | None, int | None]:
             collectives = collectives if collectives is not None else number
         else:
             individuals = individuals if individuals is not None else number
-    others = _OTHERS_RE.search(text)
+    others = _OTHERS_RE.search(sentence)
     if others and individuals is None:
         n = _number(others.group(1))
         individuals = n + 1 if n is not None else None
@@ -257,7 +289,15 @@ def _merge(awards: list[Award]) -> list[Award]:
         target.mentions = sorted(set(target.mentions) | set(award.mentions))
     # an entry without issuer whose kind also has a named issuer is the same award
     named = [a for a in merged if a.issuer]
-    return [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
+    kept = [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
+    # "huy hiệu Đảng" in the lead is the general word for the "Huy hiệu 50 năm tuổi Đảng" below
+    return [a for a in kept if a.issuer or not any(
+        b is not a and _more_specific(b.award, a.award) for b in kept)]
+
+
+def _more_specific(long_: str, short: str) -> bool:
+    lw, sw = fold_key(long_).split(), fold_key(short).split()
+    return len(lw) > len(sw) and lw[:2] == sw[:2] and set(sw) <= set(lw)
 
 
 def _same_kind(a: str, b: str) -> bool:
@@ -266,8 +306,11 @@ def _same_kind(a: str, b: str) -> bool:
 
 
 def _same_issuer(a: str | None, b: str | None) -> bool:
+    """Equal issuers, or one a shorter form of the other with the same first word."""
     if not a or not b:
         return not a and not b
-    ka, kb = title_key(a), title_key(b)
-    return ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} "
+    ka, kb = title_key(a).split(), title_key(b).split()
+    if ka == kb:
+        return True
+    return ka[0] == kb[0] and (set(ka) <= set(kb) or set(kb) <= set(ka))
 
