@@ -11,20 +11,21 @@ from tui_reader.extract.officials import fold_key, title_key
 from tui_reader.extract.scan import Scan
 from tui_reader.extract.sentences import sentence_spans
 from tui_reader.extract.titles import organisation_end
+from tui_reader.text import key
 
 # Verbs that confer an award in the event (matched on the diacritic-exact key).
-_CONFER_RE = re.compile(
+_CONFER_RE = re.compile(key(
     r"(?<!\w)(?:trao|tặng|truy tặng|phong tặng|đón nhận|nhận|khen thưởng|khen tặng|gắn|đeo)(?!\w)"
-)
+))
 # Words that make an award history or general talk rather than part of the event.
-_HISTORY_RE = re.compile(
+_HISTORY_RE = re.compile(key(
     r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
     r"|nhiều năm liền được)(?!\w)"
-)
-_BADGE_YEARS_RE = re.compile(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng")
+))
+_BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
 _CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
 _AUXILIARIES = frozenset({"đã", "vừa", "được", "sẽ", "cũng", "mới"})
-_MANY_RE = re.compile(r"(?<!\w)(?:nhiều|các loại|những)\s*$")
+_MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
 _WORD_NUMBERS = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
     "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi lam": 15, "hai muoi": 20,
@@ -38,8 +39,8 @@ _INDIVIDUAL = (
 _COUNT_RE = re.compile(rf"\b{_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})\b")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
 _OTHERS_RE = re.compile(rf"\bva\s+{_NUMBER}\s+(?:nguoi|ca nhan|dong chi)\s+khac\b")
-_AUTHORISED_RE = re.compile(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
-_DECISION_RE = re.compile(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)")
+_AUTHORISED_RE = re.compile(key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+"))
+_DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)"))
 # Words that may follow the head of an award's kind and belong to it (besides capitals).
 _KIND_WORDS = frozenset(
     {"hạng", "nhất", "nhì", "ba", "vì", "sự", "nghiệp", "vũ", "trang", "nhân", "dân", "thi",
@@ -201,6 +202,8 @@ def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
         end = organisation_end(sc, start + 1)
         if start in sc.positions:
             end = max(organisation_end(sc, sc.positions[start]), sc.positions[start])
+        if toks[start].key not in sc.vocab.organisation_heads and start not in sc.positions:
+            continue
         if end == k and person_name_at(sc, start, after_title=False) is None:
             return _clean_issuer(doc.text(start, end))
     return None

@@ -9,7 +9,8 @@ from tui_reader.text import fold, key
 
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*\.?", re.UNICODE)
-_GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])")
+# "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
+_GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])|^(TP)(?=[A-ZĐ][a-zà-ỹ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -57,7 +58,7 @@ class Document:
         gap = self.gap(i)
         if gap == " ":
             return True
-        return gap == "." and self.tokens[i - 1].text.isupper() and len(self.tokens[i - 1].text) <= 4
+        return gap in (".", "") and self.tokens[i - 1].text.isupper() and len(self.tokens[i - 1].text) <= 4
 
     def text(self, i: int, j: int) -> str:
         """The body text of tokens i..j-1 as written."""
@@ -81,10 +82,12 @@ def tokenize(body: str) -> Document:
         start, end = m.span()
         text = m.group(0)
         glued = _GLUED_RE.match(text)
-        if glued:  # "TP.Phan" is two words
-            cut = start + glued.end(1)
+        if glued:
+            group = 1 if glued.group(1) else 2
+            cut = start + glued.end(group)
             _add(doc, start, cut)
-            start, text = cut + 1, text[glued.end(1) + 1 :]
+            skip = 1 if group == 1 else 0
+            start, text = cut + skip, text[glued.end(group) + skip :]
         # a trailing dot ends the sentence or an abbreviation ("TP.", "TS."): never kept
         if text.endswith("."):
             end -= 1

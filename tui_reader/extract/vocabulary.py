@@ -61,6 +61,7 @@ class Vocabulary:
     institutions: frozenset[str]
     not_given_names: frozenset[str]
     not_positions: frozenset[str]
+    organisation_heads: frozenset[str]
     trailing: frozenset[str]
     max_place_words: int
 
@@ -91,6 +92,7 @@ def vocabulary() -> Vocabulary:
         institutions=frozenset(_keys("institutions.txt")),
         not_given_names=frozenset(_keys("not_given_names.txt")),
         not_positions=frozenset(_keys("not_positions.txt")),
+        organisation_heads=frozenset(k.split()[0] for k in _keys("organisation_heads.txt")),
         trailing=frozenset(_keys("trailing.txt")),
         max_place_words=max(len(p.split()) for p in places),
     )
