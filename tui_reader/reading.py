@@ -112,20 +112,17 @@ def _vietnamese_share(text: str) -> float:
     return sum(1 for w in words if _is_written_syllable(w)) / len(words)
 
 
-def _looks_binary(data: bytes) -> str | None:
+def _known_binary(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return f"not a text file: {what}"
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return "not a text file: binary data (contains NUL bytes)"
     return None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a BOM: every other byte of ASCII characters is zero."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 16:
         return None
     even_zero = sample[0::2].count(0) / len(sample[0::2])
     odd_zero = sample[1::2].count(0) / len(sample[1::2])
@@ -153,12 +150,14 @@ def decode_bytes(data: bytes, path: str) -> str:
                 raise ArticleReadError(path, f"broken {codec.upper()} text (bad bytes at offset "
                                              f"{exc.start})") from None  # fmt: skip
             return _checked_text(text, path)
+    binary = _known_binary(data)
+    if binary:
+        raise ArticleReadError(path, binary)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return _checked_text(utf16, path)
-    binary = _looks_binary(data)
-    if binary:
-        raise ArticleReadError(path, binary)
+    if b"\x00" in data[:8192]:
+        raise ArticleReadError(path, "not a text file: binary data (contains NUL bytes)")
     try:
         return _checked_text(data.decode("utf-8"), path)
     except UnicodeDecodeError as exc:
