@@ -56,7 +56,8 @@ TCVN3 = {  # the letters of TEXT in TCVN3, enough to write it
     "ơ": 0xAC, "đ": 0xAE, "ã": 0xB7, "ậ": 0xCB, "ể": 0xD3, "à": 0xB5, "ấ": 0xCA, "ắ": 0xBE,
     "ư": 0xAD, "ớ": 0xED, "ễ ": 0xD4, "ễn": 0xD4, "ọ": 0xE4, "ả": 0xB6, "ệ": 0xD6, "ạ": 0xB9,
     "ự": 0xF9, "ố": 0xE8, "ú": 0xF3, "ô": 0xAB, "í": 0xDD, "ó": 0xE3, "ở": 0xEB, "ề": 0xD2,
-    "Đ": 0xA7, "ổ": 0xE6, "ầ": 0xC7, "ì": 0xD7, "â": 0xA9, "ê": 0xAA, "é": 0xD0, "ữ": 0xF7, "ộ": 0xE9,
+    "Đ": 0xA7, "ổ": 0xE6, "ầ": 0xC7, "ì": 0xD7, "â": 0xA9, "ê": 0xAA, "é": 0xD0, "ữ": 0xF7,
+    "ộ": 0xE9,
 }  # fmt: skip
 
 
@@ -136,7 +137,7 @@ def test_utf8_with_one_damaged_byte_is_still_read(tmp_path):
         ("Không có dòng ngày\n\nNội dung.".encode(), "no date line"),
         (" date 2017-5 Tiêu đề\n\nNội dung.".encode(), "not YYYY-MM"),
         (" date 2017-05\n\nNội dung.".encode(), "no title"),
-        ("\x1b[31m\x07\x1b[0m".encode() * 50, "binary"),
+        (b"\x1b[31m\x07\x1b[0m" * 50, "binary"),
     ],
 )
 def test_bad_files_have_one_short_reason(tmp_path, data, reason):
