@@ -204,7 +204,7 @@ class _Lines:
         source = self.text if self.text is not None else self.handle
         while True:
             chunk = source.readline(MAX_RECORD_CHARS)
-            if not chunk or chunk.endswith(("\n", b"\n")):
+            if not chunk or chunk[-1:] in ("\n", b"\n"):
                 return
 
     def take_problems(self) -> list[RecordError]:
