@@ -179,6 +179,9 @@ def find_officials(sc: Scan) -> list[Official]:
     list_until = -1
     i = 0
     while i < n:
+        if not toks[i].upper:
+            i += 1
+            continue
         k = i
         rank = None
         # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tui_reader.extract.tokens import Document, tokenize
-from tui_reader.extract.vocabulary import Vocabulary, vocabulary
+from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
 
 
 @dataclass
@@ -21,30 +20,46 @@ class Scan:
     stops: dict[int, int] = field(default_factory=dict)
     awards: dict[int, int] = field(default_factory=dict)
 
+    _reverse: dict[int, dict[int, int]] = field(default_factory=dict)
+
     def ends_before(self, table: dict[int, int], i: int) -> int | None:
         """The start of a match in ``table`` that ends right before token i, if any."""
-        for back in range(1, 6):
-            s = i - back
-            if s < 0:
-                break
-            if table.get(s) == i:
-                return s
-        return None
+        reverse = self._reverse.get(id(table))
+        if reverse is None:
+            reverse = self._reverse[id(table)] = {end: start for start, end in table.items()}
+        return reverse.get(i)
 
 
-def _marks(doc: Document, pattern: re.Pattern[str]) -> dict[int, int]:
+def _marks(doc: Document, phrases: Phrases) -> dict[int, int]:
+    """Token-aligned matches of the phrases, longest first, not overlapping."""
     marks: dict[int, int] = {}
-    for m in pattern.finditer(doc.key):
-        first = doc.by_start.get(m.start())
-        last = doc.by_end.get(m.end())
-        if first is not None and last is not None:
-            marks[first] = last + 1
+    toks = doc.tokens
+    n = len(toks)
+    i = 0
+    while i < n:
+        candidates = phrases.get(toks[i].key)
+        if candidates is None:
+            i += 1
+            continue
+        matched = 0
+        for words in candidates:
+            size = len(words)
+            if i + size > n:
+                continue
+            if all(toks[i + w].key == words[w] and doc.gap(i + w) == " " for w in range(1, size)):
+                matched = size
+                break
+        if matched:
+            marks[i] = i + matched
+            i += matched
+        else:
+            i += 1
     return marks
 
 
 def _positions(doc: Document, vocab: Vocabulary) -> dict[int, int]:
     """Position heads, without those that begin another word ("Đại sứ quán")."""
-    marks = _marks(doc, vocab.position_re)
+    marks = _marks(doc, vocab.position_phrases)
     toks = doc.tokens
     for first, last in list(marks.items()):
         if last < len(toks):
@@ -62,8 +77,8 @@ def scan(body: str) -> Scan:
         doc=doc,
         vocab=vocab,
         positions=_positions(doc, vocab),
-        ranks=_marks(doc, vocab.rank_re),
-        honorifics=_marks(doc, vocab.honorific_re),
-        stops=_marks(doc, vocab.stop_re),
-        awards=_marks(doc, vocab.award_re),
+        ranks=_marks(doc, vocab.rank_phrases),
+        honorifics=_marks(doc, vocab.honorific_phrases),
+        stops=_marks(doc, vocab.stop_phrases),
+        awards=_marks(doc, vocab.award_phrases),
     )

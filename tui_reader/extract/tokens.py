@@ -77,29 +77,25 @@ def tokenize(body: str) -> Document:
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
         body_fold = "".join(fold(c) if len(fold(c)) == 1 else c for c in body)
     doc = Document(body=body, key=body_key, fold=body_fold)
-    tokens = doc.tokens
+    spans: list[tuple[int, int]] = []
     for m in WORD_RE.finditer(body):
         start, end = m.span()
-        text = m.group(0)
-        glued = _GLUED_RE.match(text)
-        if glued:
-            group = 1 if glued.group(1) else 2
-            cut = start + glued.end(group)
-            _add(doc, start, cut)
-            skip = 1 if group == 1 else 0
-            start, text = cut + skip, text[glued.end(group) + skip :]
-        # a trailing dot ends the sentence or an abbreviation ("TP.", "TS."): never kept
-        if text.endswith("."):
+        if body[end - 1] == ".":  # a trailing dot ends a sentence or an abbreviation
             end -= 1
-            text = text[:-1]
-        _add(doc, start, end)
+        if body[start] in "TABCDEFGHIJKLMNOPQRSUVWXYZĐ":
+            glued = _GLUED_RE.match(body, start, end)
+            if glued:
+                group = 1 if glued.group(1) else 2
+                cut = glued.end(group)
+                spans.append((start, cut))
+                start = cut + 1 if group == 1 else cut
+        spans.append((start, end))
+    tokens = doc.tokens
+    by_start = doc.by_start
+    by_end = doc.by_end
+    for n, (start, end) in enumerate(spans):
+        text = body[start:end]
+        by_start[start] = n
+        by_end[end] = n
+        tokens.append(Token(start, end, text, body_key[start:end], body_fold[start:end], text[0].isupper()))
     return doc
-
-
-def _add(doc: Document, start: int, end: int) -> None:
-    text = doc.body[start:end]
-    doc.by_start[start] = len(doc.tokens)
-    doc.by_end[end] = len(doc.tokens)
-    doc.tokens.append(
-        Token(start, end, text, doc.key[start:end], doc.fold[start:end], text[:1].isupper())
-    )

@@ -6,7 +6,6 @@ Each file holds one entry a line; ``#`` starts a comment. Entries are compared o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,14 +29,16 @@ def _keys(name: str) -> list[str]:
     return list(dict.fromkeys(key(e) for e in load_entries(name)))
 
 
-def _alternation(keys: list[str]) -> str:
-    """A regex alternation of the keys, longest first, words separated by any whitespace."""
-    ordered = sorted(keys, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in k.split()) for k in ordered)
+Phrases = dict[str, tuple[tuple[str, ...], ...]]  # first word -> word tuples, longest first
 
 
-def _phrase_regex(keys: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{_alternation(keys)})(?![\w])")
+def _phrases(keys: list[str]) -> Phrases:
+    """Phrases grouped by their first word for token-by-token matching."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for k in keys:
+        words = tuple(k.split())
+        table.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(v, key=len, reverse=True)) for w, v in table.items()}
 
 
 @dataclass(frozen=True)
@@ -45,19 +46,19 @@ class Vocabulary:
     """All vocabularies as key sets and compiled regexes over ``key(text)``."""
 
     ranks: frozenset[str]
-    rank_re: re.Pattern[str]
+    rank_phrases: Phrases
     positions: frozenset[str]
-    position_re: re.Pattern[str]
+    position_phrases: Phrases
     honorifics: frozenset[str]
-    honorific_re: re.Pattern[str]
+    honorific_phrases: Phrases
     degrees: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
     organisations: frozenset[str]
     admin_units: frozenset[str]
     stopwords: frozenset[str]
-    stop_re: re.Pattern[str]
-    award_re: re.Pattern[str]
+    stop_phrases: Phrases
+    award_phrases: Phrases
     institutions: frozenset[str]
     not_given_names: frozenset[str]
     not_positions: frozenset[str]
@@ -76,19 +77,19 @@ def vocabulary() -> Vocabulary:
     stopwords = _keys("stopwords.txt")
     return Vocabulary(
         ranks=frozenset(ranks),
-        rank_re=_phrase_regex(ranks),
+        rank_phrases=_phrases(ranks),
         positions=frozenset(positions),
-        position_re=_phrase_regex(positions),
+        position_phrases=_phrases(positions),
         honorifics=frozenset(honorifics),
-        honorific_re=_phrase_regex(honorifics),
+        honorific_phrases=_phrases(honorifics),
         degrees=frozenset(_keys("degrees.txt")),
         surnames=frozenset(_keys("surnames.txt")),
         places=frozenset(places),
         organisations=frozenset(_keys("organisations.txt")),
         admin_units=frozenset(_keys("admin_units.txt")),
         stopwords=frozenset(stopwords),
-        stop_re=_phrase_regex(stopwords),
-        award_re=_phrase_regex(_keys("awards.txt")),
+        stop_phrases=_phrases(stopwords),
+        award_phrases=_phrases(_keys("awards.txt")),
         institutions=frozenset(_keys("institutions.txt")),
         not_given_names=frozenset(_keys("not_given_names.txt")),
         not_positions=frozenset(_keys("not_positions.txt")),
