@@ -56,7 +56,10 @@ PRESS_AGENCIES = frozenset(
         "ScienceAlert", "Live Science", "Gizmodo", "The Next Web", "Business Insider",
         "Insider", "Axios", "Politico", "The Hill", "Kitco", "Kitco News", "Odd",
         "Oddity Central", "Mashable", "Sina", "Sohu", "Weibo", "Tencent", "Asahi", "Mainichi",
-        "Chosun", "Rerpoter", "Reporter",
+        "Chosun", "Rerpoter", "Reporter", "EPA", "Getty", "Getty Images", "GettyImages",
+        "Shutterstock", "AAP", "ANI", "PTI", "UPI", "Anadolu", "IRNA", "KCNA", "Bernama",
+        "VNExpress International", "Internet", "ST", "Sưu tầm", "NVCC", "Facebook", "Instagram",
+        "Twitter", "YouTube", "TikTok", "Wikipedia", "Wiki", "Chụp màn hình", "Ảnh chụp màn hình",
     )
 )  # fmt: skip
 
@@ -325,7 +328,7 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
     if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
         text = text[:half]  # the whole byline written twice
     parsed = _parse_byline(text, strict)
-    whole_group = re.fullmatch(r"\(([^()]+)\)", text)
+    whole_group = re.fullmatch(r"\(([^():/]+)\)", text)  # a bare name, no label or agency
     if parsed is not None and not parsed.persons and whole_group:
         inner = _parse_byline(whole_group.group(1), strict)  # "(HỒNG THẠNH)": a name in brackets
         if inner is not None and inner.persons:
