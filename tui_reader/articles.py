@@ -151,9 +151,9 @@ _STARTERS_ALTERNATION = "|".join(
 _STARTER_RE = re.compile(rf"(?<=[^\W_])\s+(?=(?:{_STARTERS_ALTERNATION})\s)")
 # Words that show a sentence pictures something: someone doing something somewhere.
 _CAPTION_CUES = re.compile(
-    r"\b(?:ảnh|chụp|phát biểu|trao|tặng|thăm|tham dự|dự lễ|dự hội|dự buổi|đón|tiếp đón|"
+    r"\b(?:ảnh:|\(ảnh|trong ảnh|chụp|phát biểu|trao|tặng|thăm|tham dự|dự lễ|dự hội|dự buổi|đón|tiếp đón|"
     r"tiếp xúc|kiểm tra|làm việc|chủ trì|bên phải|bên trái|ở giữa|tham quan|cắt băng|khánh thành|"
-    r"phát động|hiện trường|trong ảnh|bắt tay|hội đàm|hội kiến|gặp gỡ|chúc mừng|thắp hương|"
+    r"phát động|hiện trường|bắt tay|hội đàm|hội kiến|gặp gỡ|chúc mừng|thắp hương|"
     r"dâng hương|trò chuyện|giao lưu|bị bắt|ký kết|biểu dương|tuyên dương|khen thưởng|thi đấu|"
     r"tại thời điểm|tại lễ|tại hội nghị|tại buổi|tại phiên)\b",
     re.IGNORECASE,
@@ -166,7 +166,7 @@ _NOT_CAPTION_RE = re.compile(
 _SENTENCE_OPENINGS = re.compile(
     r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|Theo\b|Sau\b|Trong\b|"
     r"Tuy\b|Nhưng\b|Bên cạnh\b|Đồng thời\b|Về\b|Dự kiến\b|Thế nhưng\b|Cũng\b|Với\b|Để\b|Khi\b|"
-    r"Nếu\b|Do\b|Vì\b|Còn\b|Riêng\b|Ngoài\b|Trước\b|Hiện\b|Qua\b|Từ\b|Đến\b|Tại\b|\W|\d+[.)/])"
+    r"Nếu\b|Do\b|Vì\b|Còn\b|Cách\b|Làm sao\b|Tại sao\b|Đội hình\b|Riêng\b|Ngoài\b|Trước\b|Hiện\b|Qua\b|Từ\b|Đến\b|Tại\b|\W|\d+[.)/])"
 )
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;,\-–]$|[.!?…][\"”’»)\]]+$")
 
@@ -175,6 +175,7 @@ def _caption_like(text: str) -> bool:
     """A short line that pictures something and is no sentence of the story."""
     return (
         15 <= len(text) <= 220
+        and len(text.split()) >= 5
         and _CAPTION_CUES.search(text) is not None
         and _NOT_CAPTION_RE.search(text) is None
         and _SENTENCE_OPENINGS.match(text) is None
