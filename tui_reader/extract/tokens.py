@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui_reader.text import fold, key
 
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
-WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*\.?", re.UNICODE)
+WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
 _GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])|^(TP)(?=[A-ZĐ][a-zà-ỹ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
@@ -18,8 +19,7 @@ _SYLLABLE_RE = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     """One word: its span in the body, its text, key and folded key."""
 
     start: int
@@ -77,25 +77,26 @@ def tokenize(body: str) -> Document:
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
         body_fold = "".join(fold(c) if len(fold(c)) == 1 else c for c in body)
     doc = Document(body=body, key=body_key, fold=body_fold)
-    spans: list[tuple[int, int]] = []
-    for m in WORD_RE.finditer(body):
-        start, end = m.span()
-        if body[end - 1] == ".":  # a trailing dot ends a sentence or an abbreviation
-            end -= 1
-        if body[start] in "TABCDEFGHIJKLMNOPQRSUVWXYZĐ":
-            glued = _GLUED_RE.match(body, start, end)
-            if glued:
-                group = 1 if glued.group(1) else 2
-                cut = glued.end(group)
-                spans.append((start, cut))
-                start = cut + 1 if group == 1 else cut
-        spans.append((start, end))
-    tokens = doc.tokens
-    by_start = doc.by_start
-    by_end = doc.by_end
-    for n, (start, end) in enumerate(spans):
-        text = body[start:end]
-        by_start[start] = n
-        by_end[end] = n
-        tokens.append(Token(start, end, text, body_key[start:end], body_fold[start:end], text[0].isupper()))
+    spans = [m.span() for m in WORD_RE.finditer(body)]
+    if "." in body or "TP" in body:
+        spans = _split_glued(body, spans)
+    doc.tokens = [
+        Token(s, e, body[s:e], body_key[s:e], body_fold[s:e], body[s].isupper()) for s, e in spans
+    ]
+    doc.by_start = {s: n for n, (s, _) in enumerate(spans)}
+    doc.by_end = {e: n for n, (_, e) in enumerate(spans)}
     return doc
+
+
+def _split_glued(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split "TP.Phan" and the typo "TPHồ" into two words each."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        glued = _GLUED_RE.match(body, start, end) if body[start].isupper() else None
+        if glued:
+            group = 1 if glued.group(1) else 2
+            cut = glued.end(group)
+            out.append((start, cut))
+            start = cut + 1 if group == 1 else cut
+        out.append((start, end))
+    return out
