@@ -64,9 +64,31 @@ PRESS_AGENCIES = frozenset(
 )  # fmt: skip
 
 # Words in front of an agency's own name ("Báo Tin tức và Dân tộc", "Đài PT-TH ...").
-_AGENCY_HEADS = ("báo ", "đài ", "tạp chí ", "cổng ttđt", "cổng thông tin", "trung tâm ",
-                 "truyền hình", "thông tấn xã", "kênh ", "clip ", "nhóm pv", "nhóm phóng viên",
-                 "thương vụ ", "ban biên tập", "văn phòng ", "pv ", "phóng viên ")  # fmt: skip
+_AGENCY_HEADS = (
+    "báo ",
+    "đài ",
+    "tạp chí ",
+    "cổng ttđt",
+    "cổng thông tin",
+    "trung tâm ",
+    "truyền hình",
+    "thông tấn xã",
+    "kênh ",
+    "clip ",
+    "nhóm pv",
+    "nhóm phóng viên",
+    "thương vụ ",
+    "ban biên tập",
+    "pv ",
+    "phóng viên ",
+)
+# Offices that sign next to a reporter's name ("Hải Yến - Phòng Tuyên truyền"), never alone:
+# alone they begin sentences ("UBND tỉnh cũng đã có văn bản ...").
+_OFFICE_HEADS = ("phòng ", "sở ", "ubnd ", "công an ", "hội ", "liên đoàn ", "cục ", "viện ",
+                 "bệnh viện ", "huyện ", "tỉnh ", "xã ", "phường ", "ủy ban ", "uỷ ban ",
+                 "văn phòng ", "ban tuyên giáo", "trường thcs", "trường thpt", "trường tiểu học",
+                 "trường đại học", "trường mầm non", "trường cao đẳng", "bộ chỉ huy",
+                 "đồn biên phòng", "trung tâm ")  # fmt: skip
 
 # Role words that sign without naming anyone ("PV", "CTV", "tổng hợp", "biên dịch").
 _ROLES = frozenset(
@@ -115,8 +137,10 @@ def _is_agency(text: str) -> bool:
     name = key(text).strip(" .,:;")
     if not name:
         return False
-    if name in PRESS_AGENCIES or name.startswith(_AGENCY_HEADS):
+    if name in PRESS_AGENCIES:
         return True
+    if name.startswith(_AGENCY_HEADS):
+        return len(name.split()) <= 8 and not re.search(r"[.!?;:]\s", name)
     # domains (vnanet.vn, VOV.VN) and agency-plus-desk forms (VOV-ĐBSCL, TTXVN/Vietnam+)
     return bool(re.search(r"\.(?:vn|com|net|org)\b", name)) or name.split("-")[0] in PRESS_AGENCIES
 
@@ -136,7 +160,7 @@ def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
             return False
         if _is_syllable(bare) and not (word.endswith(".") and len(bare) == 1):
             syllables += 1
-        elif key(bare) in PRESS_AGENCIES:
+        elif key(bare) in PRESS_AGENCIES or key(bare) in _PLACE_ABBREVIATIONS:
             return False
         elif (
             len(bare) == 1
@@ -164,7 +188,8 @@ class _Parse:
     text: str = ""
 
 
-_SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s|[-–—]|,|;|_|\s+và\s+|(?<=[^\W\d_]{2})\.\s+)\s*")
+# A dash with a space on either side separates names; a bare one may be inside a desk ("VH-TT").
+_SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s?|[-–—]\s|,|;|_|\s+và\s+|(?<=[^\W\d_]{2})\.\s+)\s*")
 _THEO_RE = re.compile(r"(?:(?<=\s)|^)(?:[Tt]heo|[Nn]guồn)\s*:?\s+")
 
 
@@ -248,7 +273,8 @@ def _parse_names(text: str, start: int, end: int, in_clause: bool, strict: bool,
             result.agencies += 1
         elif not _classify(seg, offset, in_clause, strict, result):
             return False
-        desk = seg.isupper() and key(seg) in PRESS_AGENCIES
+        last_part = re.split(r"[-–]", seg)[-1].strip()
+        desk = last_part.isupper() and key(last_part) in PRESS_AGENCIES
     return True
 
 
@@ -277,8 +303,25 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
     if (alone or not acronym) and _is_person(seg, strict, result.single_ok):
         result.persons.append((offset, offset + len(seg)))
         return True
-    # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
     words = seg.split()
+    office = key(seg).startswith(_OFFICE_HEADS) or re.match(r"[A-ZĐ&]{2,}\b", seg)
+    if result.persons and office and len(words) <= 8 and not re.search(r"[.!?;:]\s", seg):
+        result.agencies += 1  # the desk after the names: "Minh Thu - TTVH huyện Y"
+        return True
+    if re.search(r"\w[-–]\w", seg):  # names joined by bare dashes: "Minh Hợp-Phong Hà"
+        trial = _Parse(persons=[], single_ok=result.single_ok, text=result.text)
+        position = 0
+        for part in re.split(r"[-–]", seg):
+            start = seg.index(part, position)
+            position = start + len(part)
+            if not part.strip() or not _classify(part, offset + start, in_clause, strict, trial):
+                break
+        else:
+            result.persons += trial.persons
+            result.agencies += trial.agencies
+            result.roles += trial.roles
+            return True
+    # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
     for cut in range(1, len(words)):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if _is_agency(head) and _is_person(rest, strict):
