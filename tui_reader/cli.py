@@ -108,7 +108,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 _error(f"{item[0]}: {item[1]}")
             yield item
 
-    inputs = failures_reported(iter_inputs([Path(p) for p in args.paths]))
+    inputs = failures_reported(iter_inputs([Path(p) for p in args.paths], text_format=args.format))
     if show_progress:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -218,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--workers", type=int, default=None, help="extraction processes (default: cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--format", choices=("auto", "text"), default="auto",
+                   help="auto: .txt files are 'date YYYY-MM <title>' articles (or title-then-body "
+                   "with '# key = value' headers); text: every .txt is title-then-body")  # fmt: skip
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list stored articles, newest first")

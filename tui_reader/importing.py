@@ -11,7 +11,6 @@ from pathlib import Path
 from tui_reader.articles import Article
 from tui_reader.extract import Extraction, extract
 
-BULK_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 # Below this many articles a process pool costs more than it saves.
 POOL_THRESHOLD = 200
 
@@ -26,18 +25,24 @@ def bundled_data_dir() -> Path | None:
 
 
 def iter_inputs(
-    paths: Iterable[Path], source_prefix: str | None = None
+    paths: Iterable[Path], source_prefix: str | None = None, text_format: str = "auto"
 ) -> Iterator[Article | tuple[str, str]]:
     """Articles from files, folders (recursive) and bulk files; (source, reason) for failures.
 
     Sources are absolute paths, so importing the same file again is recognised, or
     ``source_prefix`` + the path relative to the given folder (for the bundled samples).
+    ``text_format``: "auto" reads .txt files in the ``date YYYY-MM <title>`` format (and
+    title-then-body files that start with ``# key = value`` lines); "text" reads every .txt
+    as title-then-body.
     """
-    from tui_reader.formats import RecordError, iter_records
-    from tui_reader.reading import ArticleReadError, iter_article_paths, read_article_file
+    from tui_reader.formats import BULK_SUFFIXES, RecordError, iter_records, iter_text
+    from tui_reader.reading import ARTICLE_SUFFIXES, ArticleReadError, iter_article_paths
+    from tui_reader.reading import read_article_file
 
+    # a folder's .json files are often not articles (annotations, settings): only when named
+    folder_suffixes = (ARTICLE_SUFFIXES | BULK_SUFFIXES) - {".json"}
     for root in paths:
-        for item in iter_article_paths([root]):
+        for item in iter_article_paths([root], suffixes=folder_suffixes):
             if isinstance(item, ArticleReadError):
                 yield (item.path, item.reason)
                 continue
@@ -48,7 +53,14 @@ def iter_inputs(
             if item.suffix.lower() in BULK_SUFFIXES:
                 for record in iter_records(item):
                     if isinstance(record, RecordError):
-                        yield (f"{record.path}:{record.line}", record.reason)
+                        yield (_where(record), record.reason)
+                    else:
+                        yield record
+                continue
+            if text_format == "text" or (text_format == "auto" and _has_header_lines(item)):
+                for record in iter_text(item, source):
+                    if isinstance(record, RecordError):
+                        yield (_where(record), record.reason)
                     else:
                         yield record
                 continue
@@ -56,6 +68,20 @@ def iter_inputs(
                 yield read_article_file(item, source=source)
             except ArticleReadError as exc:
                 yield (str(item), exc.reason)
+
+
+def _where(record) -> str:
+    return f"{record.path}:{record.line}" if record.line else record.path
+
+
+def _has_header_lines(path: Path) -> bool:
+    """True for title-then-body files that open with ``# key = value`` lines."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(256).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return head.startswith(b"# ") and b"=" in head.split(b"\n", 1)[0]
 
 
 def _extract_pair(pair: tuple[str, str]) -> Extraction:
