@@ -13,6 +13,7 @@ from tui_reader.text import fold
 # Separators between the titles of one person: ", " and dashes; "kiêm" is read as a token.
 CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
 LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
+DASH_GAPS = frozenset({" - ", " – ", " — "})
 RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": ", " ("})
 LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
 ABBREVIATIONS = {
@@ -175,12 +176,10 @@ def find_officials(sc: Scan) -> list[Official]:
     occurrences: list[tuple[str, Occurrence]] = []
     shared: list[str] = []
     shared_until = -1  # token index where the previous name of a shared list ended
-    list_titles: list[str] = []  # "các đồng chí Ủy viên ...:" titles for the names that follow
-    list_until = -1
-    i = 0
-    while i < n:
-        if not toks[i].upper:
-            i += 1
+    used: set[TitleSpan] = set()  # titles already given to the name before them
+    next_free = 0
+    for i in doc.capitals:
+        if i < next_free:
             continue
         k = i
         rank = None
@@ -198,19 +197,21 @@ def find_officials(sc: Scan) -> list[Official]:
         after_title = k != i or (i in by_end and doc.adjacent(i))
         end = person_name_at(sc, i, after_title)
         if end is None:
-            i += 1
             continue
         if i > 0 and (_inside_institution(sc, k) or not after_title and _inside_institution(sc, i)):
-            i = end
+            next_free = end
             continue
         occ = Occurrence(i, end, rank=rank)
         left, lgaps = _left_chain(sc, k, by_end)
-        if not left and rank is not None and k > 0 and doc.gap(k) in LEFT_CHAIN_GAPS:
+        if not left and rank is not None and k > 0 and doc.gap(k) in DASH_GAPS:
             # "Bộ trưởng Bộ Công an - Đại tướng Lương Tam Quang"
             span = by_end.get(k)
             if span is not None:
                 left, lgaps = [span], []
+        if left and left[-1] in used:
+            left, lgaps = [], []
         right, rgaps = _right_chain(sc, end)
+        used.update(right)
         occ.titles = _chain_texts(sc, left, lgaps) + _chain_texts(sc, right, rgaps)
         if left and left[0].start > 0 and toks[left[0].start - 1].key == "các":
             shared = _chain_texts(sc, left, lgaps)
@@ -220,15 +221,9 @@ def find_officials(sc: Scan) -> list[Official]:
             shared_until = end
         else:
             shared = []
-        if list_titles and i < list_until:
-            occ.titles = list_titles + occ.titles
         occ.titled = bool(occ.titles or occ.rank)
-        name = doc.text(i, end)
-        occurrences.append((name, occ))
-        i = end
-        if right:
-            i = max(i, right[-1].end)
-        # "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ..." shares the title
+        occurrences.append((doc.text(i, end), occ))
+        next_free = max(end, right[-1].end) if right else end
     _shared_lists(sc, by_end, occurrences)
     for name, occ in occurrences:
         fk = fold_key(name)
@@ -335,8 +330,9 @@ def _add_short_mentions(sc: Scan, person: Person) -> None:
     """Mentions by given name after an honorific, rank or head: "ông Khanh", "Thiếu tướng Hà"."""
     doc = sc.doc
     given = fold_key(person.name).split()[-1]
-    for idx, tok in enumerate(doc.tokens):
-        if tok.fold != given or not tok.upper or idx == 0 or not doc.adjacent(idx):
+    for idx in doc.capitals:
+        tok = doc.tokens[idx]
+        if tok.fold != given or idx == 0 or not doc.adjacent(idx):
             continue
         if idx + 1 < len(doc.tokens) and doc.adjacent(idx + 1) and doc.tokens[idx + 1].upper:
             continue

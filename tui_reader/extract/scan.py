@@ -33,11 +33,11 @@ class Scan:
 def _marks(doc: Document, phrases: Phrases) -> dict[int, int]:
     """Token-aligned matches of the phrases, longest first, not overlapping."""
     marks: dict[int, int] = {}
-    toks = doc.tokens
-    n = len(toks)
+    keys = doc.tokens.keys
+    n = len(keys)
     i = 0
     while i < n:
-        candidates = phrases.get(toks[i].key)
+        candidates = phrases.get(keys[i])
         if candidates is None:
             i += 1
             continue
@@ -46,7 +46,7 @@ def _marks(doc: Document, phrases: Phrases) -> dict[int, int]:
             size = len(words)
             if i + size > n:
                 continue
-            if all(toks[i + w].key == words[w] and doc.gap(i + w) == " " for w in range(1, size)):
+            if all(keys[i + w] == words[w] and doc.gap(i + w) == " " for w in range(1, size)):
                 matched = size
                 break
         if matched:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
-from tui_reader.text import fold, key
+from tui_reader.text import key, strip_diacritics
 
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
@@ -35,22 +35,56 @@ class Token(NamedTuple):
         return _SYLLABLE_RE.match(self.fold) is not None
 
 
+class Tokens:
+    """The tokens of a body, built on first access: most words are never looked at closely."""
+
+    __slots__ = ("_body", "_key", "_fold", "starts", "ends", "keys", "_cache")
+
+    def __init__(self, body: str, body_key: str, body_fold: str, spans: list[tuple[int, int]]):
+        self._body, self._key, self._fold = body, body_key, body_fold
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.keys = [body_key[s:e] for s, e in spans]
+        self._cache: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.starts)))]
+        tok = self._cache.get(i)
+        if tok is None:
+            if i < 0:
+                i += len(self.starts)
+            s, e = self.starts[i], self.ends[i]
+            text = self._body[s:e]
+            tok = Token(s, e, text, self.keys[i], self._fold[s:e], text[0].isupper())
+            self._cache[i] = tok
+        return tok
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.starts)))
+
+
 @dataclass
 class Document:
-    """An article body split into tokens, with its key text for vocabulary regexes."""
+    """An article body split into tokens, with its key text for vocabulary matching."""
 
     body: str
     key: str
     fold: str
-    tokens: list[Token] = field(default_factory=list)
-    by_start: dict[int, int] = field(default_factory=dict)
-    by_end: dict[int, int] = field(default_factory=dict)
+    tokens: Tokens
+    by_start: dict[int, int]
+    by_end: dict[int, int]
+    capitals: list[int]  # indexes of the tokens that start with a capital letter
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i ("" before the first token)."""
-        if i <= 0 or i >= len(self.tokens):
+        starts = self.tokens.starts
+        if i <= 0 or i >= len(starts):
             return ""
-        return self.body[self.tokens[i - 1].end : self.tokens[i].start]
+        return self.body[self.tokens.ends[i - 1] : starts[i]]
 
     def adjacent(self, i: int) -> bool:
         """True when token i follows token i-1 with one space, or a dot after a capital
@@ -58,11 +92,14 @@ class Document:
         gap = self.gap(i)
         if gap == " ":
             return True
-        return gap in (".", "") and self.tokens[i - 1].text.isupper() and len(self.tokens[i - 1].text) <= 4
+        if gap not in (".", ""):
+            return False
+        prev = self.tokens[i - 1].text
+        return prev.isupper() and len(prev) <= 4
 
     def text(self, i: int, j: int) -> str:
         """The body text of tokens i..j-1 as written."""
-        return self.body[self.tokens[i].start : self.tokens[j - 1].end]
+        return self.body[self.tokens.starts[i] : self.tokens.ends[j - 1]]
 
     def token_at(self, offset: int) -> int | None:
         """The index of the token that starts at this body offset."""
@@ -72,20 +109,21 @@ class Document:
 def tokenize(body: str) -> Document:
     """Split a body into tokens; keys are computed once for the whole body."""
     body_key = key(body)
-    body_fold = fold(body)
     if len(body_key) != len(body):  # an exotic character changed length when lowered
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
-        body_fold = "".join(fold(c) if len(fold(c)) == 1 else c for c in body)
-    doc = Document(body=body, key=body_key, fold=body_fold)
+    body_fold = strip_diacritics(body_key)
     spans = [m.span() for m in WORD_RE.finditer(body)]
     if "." in body or "TP" in body:
         spans = _split_glued(body, spans)
-    doc.tokens = [
-        Token(s, e, body[s:e], body_key[s:e], body_fold[s:e], body[s].isupper()) for s, e in spans
-    ]
-    doc.by_start = {s: n for n, (s, _) in enumerate(spans)}
-    doc.by_end = {e: n for n, (_, e) in enumerate(spans)}
-    return doc
+    return Document(
+        body=body,
+        key=body_key,
+        fold=body_fold,
+        tokens=Tokens(body, body_key, body_fold, spans),
+        by_start={s: n for n, (s, _) in enumerate(spans)},
+        by_end={e: n for n, (_, e) in enumerate(spans)},
+        capitals=[n for n, (s, _) in enumerate(spans) if body[s].isupper()],
+    )
 
 
 def _split_glued(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
