@@ -11,24 +11,24 @@ from __future__ import annotations
 import heapq
 import marshal
 import os
+import re
 import tempfile
 import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import or_
 from pathlib import Path
 
 from tui_reader.search import bitmaps
 from tui_reader.search.postings import Space
 from tui_reader.search.query import PLAIN, Query, Term, Word, parse_query
-from tui_reader.text import WORD_RE, fold, key, strip_diacritics
+from tui_reader.text import fold, key, strip_diacritics
 
 FIELDS = ("all", "strong", "title", "official", "award", "author")
 _PAIR_FIELDS = frozenset({"all", "title", "official", "award", "author"})
-PAIR_BITS = 20  # 2**20 buckets: a document's ~600 pairs collide with a query pair ~0.06%
-_PAIR_MASK = (1 << PAIR_BITS) - 1
-_PAIR_MULT = 0x9E3779B1
+_SHIFT32 = (1 << 32).__mul__
 _MAGIC = b"TRSEARCH"
 _VERSION = 1
 _HEADER_LEN = len(_MAGIC) + 1 + 8 + 4
@@ -68,9 +68,36 @@ def _month(date: str | None) -> int:
         return 0
 
 
-def _lines(text: str) -> list[list[str]]:
-    """The comparison-key words of each line; phrases never run across a line break."""
-    return [WORD_RE.findall(line) for line in key(text).split("\n")]
+_TOKEN_RE = re.compile(r"\w+|\n")  # words, and line breaks that phrases must not cross
+
+
+class _Ids(dict):
+    """Word -> small integer, handing out the next number to a new word."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = len(self)
+        return value
+
+
+class _Folds(dict):
+    """Key word -> its folded word, computed once per distinct word."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = strip_diacritics(word)
+        return value
+
+
+class _WordIds(dict):
+    """Key word -> the id of its folded word (see ``_Ids``)."""
+
+    def __init__(self, folds: _Folds, ids: _Ids) -> None:
+        super().__init__()
+        self.folds = folds
+        self.ids = ids
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = self.ids[self.folds[word]]
+        return value
 
 
 class _Field:
@@ -93,8 +120,9 @@ class SearchIndex:
         self._live = 0  # bitmap of slots holding a current document
         self._ordered_end = 0  # slots below this are in ranking order
         self._months: dict[int, int] | None = None  # month -> bitmap, built on first date filter
-        self._fold_cache: dict[str, str] = {}
-        self._hash_cache: dict[str, int] = {}
+        self._fold_ids = _Ids()  # folded word -> id, for the keys of word pairs
+        self._folds = _Folds()
+        self._word_ids = _WordIds(self._folds, self._fold_ids)
         self._cache: OrderedDict = OrderedDict()
 
     # -- size -----------------------------------------------------------------------------------
@@ -146,66 +174,39 @@ class SearchIndex:
     def _rank(self, slot: int) -> tuple[int, int]:
         return self._slot_month[slot], self._slot_doc[slot]
 
-    def _fold_words(self, words: list[str]) -> list[str]:
-        cache = self._fold_cache
-        out = []
-        for w in words:
-            f = cache.get(w)
-            if f is None:
-                f = cache[w] = strip_diacritics(w)
-            out.append(f)
-        return out
-
-    def _pair_buckets(self, folded: list[str]) -> set[int]:
-        cache = self._hash_cache
-        hashes = []
-        for w in folded:
-            h = cache.get(w)
-            if h is None:
-                h = cache[w] = zlib.crc32(w.encode())
-            hashes.append(h)
-        pairs = zip(hashes, hashes[1:], strict=False)
-        return {((a * _PAIR_MULT) ^ b) & _PAIR_MASK for a, b in pairs}
-
-    def _pair_bucket(self, first: str, second: str) -> int:
-        a, b = zlib.crc32(first.encode()), zlib.crc32(second.encode())
-        return ((a * _PAIR_MULT) ^ b) & _PAIR_MASK
+    def _pair_key(self, first: str, second: str) -> int:
+        a = self._fold_ids.get(first)
+        b = self._fold_ids.get(second)
+        return -1 if a is None or b is None else a << 32 | b
 
     def _index_doc(self, slot: int, doc: IndexDoc) -> None:
-        title = _lines(doc.title)
-        body = _lines(doc.body)
-        officials = [words for o in doc.officials for words in _lines(o)]
+        # Texts of a field are joined by line breaks, which stay as tokens so that no
+        # phrase runs from one text (or paragraph) into the next.
+        officials = "\n".join(doc.officials)
         # The name (with rank) comes before the first comma; it makes a hit rank higher.
-        names = [words for o in doc.officials for words in _lines(o.split(",", 1)[0])]
-        awards = [words for a in doc.awards for words in _lines(a)]
-        author = _lines(doc.author) if doc.author else []
-        segments = {
-            "all": title + body + officials,
-            "strong": title + names,
-            "title": title,
+        names = "\n".join(o.split(",", 1)[0] for o in doc.officials)
+        texts = {
+            "all": f"{doc.title}\n{doc.body}\n{officials}",
+            "strong": f"{doc.title}\n{names}",
+            "title": doc.title,
             "official": officials,
-            "award": awards,
-            "author": author,
+            "award": "\n".join(doc.awards),
+            "author": doc.author or "",
         }
-        for name, lines in segments.items():
-            if not lines:
+        folds = self._folds.__getitem__
+        findall = _TOKEN_RE.findall
+        for name, text in texts.items():
+            tokens = findall(key(text))
+            exact = set(tokens)
+            exact.discard("\n")
+            if not exact:
                 continue
             fld = self._fields[name]
-            exact: set[str] = set()
-            folded: set[str] = set()
-            pairs: set[int] = set()
-            for words in lines:
-                if not words:
-                    continue
-                exact.update(words)
-                f = self._fold_words(words)
-                folded.update(f)
-                if fld.pairs is not None and len(f) > 1:
-                    pairs |= self._pair_buckets(f)
             fld.exact.add(exact, slot)
-            fld.folded.add(folded, slot)
-            if fld.pairs is not None:
-                fld.pairs.add(pairs, slot)
+            fld.folded.add(set(map(folds, exact)), slot)
+            if fld.pairs is not None and len(tokens) > 1:
+                ids = list(map(self._word_ids.__getitem__, tokens))
+                fld.pairs.add(set(map(or_, map(_SHIFT32, ids), ids[1:])), slot)
 
     def _freeze(self) -> None:
         n = len(self._slot_doc)
@@ -256,12 +257,14 @@ class SearchIndex:
         a = fold(first.text)
         b = fold(second.text)
         if not second.prefix:
-            return pairs.bitmap(self._pair_bucket(a, b))
+            k = self._pair_key(a, b)
+            return pairs.bitmap(k) if k >= 0 else 0
         # The word being typed: try the pairs with each word it can still become.
         candidates = folded.prefix_keys(b, _PREFIX_PAIR_LIMIT)
         if candidates is None:
             return -1  # too many to try: adjacency is not checked until more is typed
-        return bitmaps.union(pairs.bitmap(self._pair_bucket(a, c)) for c in candidates)
+        keys = [self._pair_key(a, c) for c in candidates]
+        return bitmaps.union(pairs.bitmap(k) for k in keys if k >= 0)
 
     def _date_bitmap(self, start: int | None, end: int | None) -> int:
         if self._months is None:
@@ -344,6 +347,7 @@ class SearchIndex:
             "slot_doc": self._slot_doc.tobytes(),
             "slot_month": self._slot_month.tobytes(),
             "ordered_end": self._ordered_end,
+            "fold_ids": "\x00".join(self._fold_ids),  # in id order: dicts keep insertion order
             "fields": {
                 name: {
                     "exact": fld.exact.to_state(),
@@ -421,6 +425,12 @@ class SearchIndex:
         if not isinstance(ordered_end, int) or not 0 <= ordered_end <= n:
             raise ValueError("bad ordering mark")
         index._ordered_end = ordered_end
+        words = state["fold_ids"]
+        if not isinstance(words, str):
+            raise ValueError("the word list is not text")
+        ids = zip(words.split("\x00"), range(1 << 32), strict=False)
+        index._fold_ids = _Ids(ids) if words else _Ids()
+        index._word_ids = _WordIds(index._folds, index._fold_ids)
         live = [slot for slot, doc_id in enumerate(index._slot_doc) if doc_id >= 0]
         index._doc_slot = {index._slot_doc[s]: s for s in live}
         index._live = bitmaps.from_slots(live)

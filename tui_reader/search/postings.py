@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 from tui_reader.search import bitmaps
 
@@ -25,24 +27,21 @@ class Space:
 
     def __init__(self, int_keys: bool = False) -> None:
         self.int_keys = int_keys
-        self.keys: Sequence = array("I") if int_keys else []  # frozen keys, sorted
+        self.keys: Sequence = array("Q") if int_keys else []  # frozen keys, sorted
         self.offsets = array("Q", [0])  # slots of keys[i] are data[offsets[i]:offsets[i + 1]]
         self.data = array("I")
         self.dense: dict[int, int] = {}  # key index -> bitmap, for keys in many documents
         self.dense_order: list[int] = []  # the indexes of ``dense``, sorted
-        self.extra: dict = {}  # key -> array of slots added since the last freeze
+        # key -> array of slots added since the last freeze
+        self.extra: defaultdict = defaultdict(_slot_array)
         self._extra_keys: list | None = None  # sorted keys of ``extra``, built when needed
 
     # -- building -------------------------------------------------------------------------
-    def add(self, keys, slot: int) -> None:
+    def add(self, keys: Iterable, slot: int) -> None:
         """Record that ``slot`` contains each of ``keys`` (distinct)."""
-        extra = self.extra
-        for k in keys:
-            arr = extra.get(k)
-            if arr is None:
-                arr = extra[k] = array("I")
-                self._extra_keys = None
-            arr.append(slot)
+        # All in C: look up (or create) each key's array and append the slot to it.
+        deque(map(array.append, map(self.extra.__getitem__, keys), repeat(slot)), maxlen=0)
+        self._extra_keys = None
 
     def freeze(self, nslots: int) -> None:
         """Merge the overlay into the frozen part; keys found in many slots become bitmaps."""
@@ -84,10 +83,10 @@ class Space:
                     if new:
                         data.extend(new)
             offsets.append(len(data))
-        self.keys = array("I", keys) if self.int_keys else keys
+        self.keys = array("Q", keys) if self.int_keys else keys
         self.offsets, self.data, self.dense = offsets, data, dense
         self.dense_order = sorted(dense)
-        self.extra = {}
+        self.extra = defaultdict(_slot_array)
         self._extra_keys = None
 
     # -- lookups ----------------------------------------------------------------------------
@@ -104,9 +103,10 @@ class Space:
             bm = self.dense.get(i)
             if bm is None:
                 bm = bitmaps.from_slots(self.data[self.offsets[i] : self.offsets[i + 1]])
-        new = self.extra.get(k)
-        if new:
-            bm |= bitmaps.from_slots(new)
+        if self.extra:
+            new = self.extra.get(k)
+            if new:
+                bm |= bitmaps.from_slots(new)
         return bm
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
@@ -160,7 +160,7 @@ class Space:
         blobs = [self.dense[i].to_bytes((self.dense[i].bit_length() + 7) >> 3, "little")
                  for i in order]  # fmt: skip
         return {
-            "keys": self.keys.tobytes() if self.int_keys else "\n".join(self.keys),
+            "keys": self.keys.tobytes() if self.int_keys else "\x00".join(self.keys),
             "offsets": self.offsets.tobytes(),
             "data": self.data.tobytes(),
             "dense_index": array("I", order).tobytes(),
@@ -173,13 +173,13 @@ class Space:
         """Rebuild from ``to_state``; raises ValueError when the pieces do not fit together."""
         space = cls(int_keys)
         if int_keys:
-            keys = array("I")
+            keys = array("Q")
             keys.frombytes(state["keys"])
         else:
             text = state["keys"]
             if not isinstance(text, str):
                 raise ValueError("keys are not text")
-            keys = text.split("\n") if text else []
+            keys = text.split("\x00") if text else []
         offsets = array("Q")
         offsets.frombytes(state["offsets"])
         data = array("I")
@@ -209,7 +209,7 @@ class Space:
         size = self.offsets.itemsize * len(self.offsets) + 4 * len(self.data)
         size += sum((bm.bit_length() + 7) >> 3 for bm in self.dense.values())
         if self.int_keys:
-            size += 4 * len(self.keys)
+            size += 8 * len(self.keys)
         else:
             size += sum(len(k) + 57 for k in self.keys)
         size += sum(4 * len(a) + 64 for a in self.extra.values())
