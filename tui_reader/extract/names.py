@@ -22,8 +22,16 @@ def _name_word(sc: Scan, i: int) -> bool:
 
 def place_at(sc: Scan, i: int) -> int | None:
     """The end of a place name starting at token i, longest first, else None."""
+    cache = sc.places
+    if i in cache:
+        return cache[i]
+    cache[i] = end = _place_at(sc, i)
+    return end
+
+
+def _place_at(sc: Scan, i: int) -> int | None:
     toks = sc.doc.tokens
-    if not toks[i].upper:
+    if toks.keys[i] not in sc.vocab.place_starts or not toks[i].upper:
         return None
     best = None
     words = [toks[i].key]

@@ -330,9 +330,9 @@ def _add_short_mentions(sc: Scan, person: Person) -> None:
     """Mentions by given name after an honorific, rank or head: "ông Khanh", "Thiếu tướng Hà"."""
     doc = sc.doc
     given = fold_key(person.name).split()[-1]
-    for idx in doc.capitals:
+    for idx in sc.capitals_by_fold().get(given, ()):
         tok = doc.tokens[idx]
-        if tok.fold != given or idx == 0 or not doc.adjacent(idx):
+        if idx == 0 or not doc.adjacent(idx):
             continue
         if idx + 1 < len(doc.tokens) and doc.adjacent(idx + 1) and doc.tokens[idx + 1].upper:
             continue

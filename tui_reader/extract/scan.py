@@ -19,8 +19,20 @@ class Scan:
     honorifics: dict[int, int] = field(default_factory=dict)
     stops: dict[int, int] = field(default_factory=dict)
     awards: dict[int, int] = field(default_factory=dict)
+    places: dict[int, int | None] = field(default_factory=dict)  # filled by names.place_at
 
     _reverse: dict[int, dict[int, int]] = field(default_factory=dict)
+    _capitals: dict[str, list[int]] | None = None
+
+    def capitals_by_fold(self) -> dict[str, list[int]]:
+        """Capitalised tokens grouped by their folded form (built on first use)."""
+        if self._capitals is None:
+            starts, ends, fold = self.doc.tokens.starts, self.doc.tokens.ends, self.doc.fold
+            table: dict[str, list[int]] = {}
+            for i in self.doc.capitals:
+                table.setdefault(fold[starts[i] : ends[i]], []).append(i)
+            self._capitals = table
+        return self._capitals
 
     def ends_before(self, table: dict[int, int], i: int) -> int | None:
         """The start of a match in ``table`` that ends right before token i, if any."""
@@ -30,42 +42,37 @@ class Scan:
         return reverse.get(i)
 
 
-def _marks(doc: Document, phrases: Phrases) -> dict[int, int]:
-    """Token-aligned matches of the phrases, longest first, not overlapping."""
-    marks: dict[int, int] = {}
+def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
+    """Token-aligned matches of each table's phrases, longest first, not overlapping."""
     keys = doc.tokens.keys
     n = len(keys)
-    i = 0
-    while i < n:
-        candidates = phrases.get(keys[i])
-        if candidates is None:
-            i += 1
-            continue
-        matched = 0
-        for words in candidates:
-            size = len(words)
-            if i + size > n:
+    results: list[dict[int, int]] = []
+    for phrases in tables:
+        marks: dict[int, int] = {}
+        next_free = 0
+        for i in [i for i, k in enumerate(keys) if k in phrases]:
+            if i < next_free:
                 continue
-            if all(keys[i + w] == words[w] and doc.gap(i + w) == " " for w in range(1, size)):
-                matched = size
-                break
-        if matched:
-            marks[i] = i + matched
-            i += matched
-        else:
-            i += 1
-    return marks
+            for words in phrases[keys[i]]:
+                size = len(words)
+                if size == 1:
+                    marks[i] = next_free = i + 1
+                    break
+                if i + size <= n and all(
+                    keys[i + w] == words[w] and doc.gap(i + w) == " " for w in range(1, size)
+                ):
+                    marks[i] = next_free = i + size
+                    break
+        results.append(marks)
+    return results
 
 
-def _positions(doc: Document, vocab: Vocabulary) -> dict[int, int]:
-    """Position heads, without those that begin another word ("Đại sứ quán")."""
-    marks = _marks(doc, vocab.position_phrases)
-    toks = doc.tokens
+def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int]) -> dict[int, int]:
+    """Position heads without those that begin another word ("Đại sứ quán")."""
+    keys = doc.tokens.keys
     for first, last in list(marks.items()):
-        if last < len(toks):
-            joined = " ".join(t.key for t in toks[first : last + 1])
-            if joined in vocab.not_positions:
-                del marks[first]
+        if last < len(keys) and " ".join(keys[first : last + 1]) in vocab.not_positions:
+            del marks[first]
     return marks
 
 
@@ -73,12 +80,17 @@ def scan(body: str) -> Scan:
     """Tokenise the body and mark every vocabulary match on token boundaries."""
     vocab = vocabulary()
     doc = tokenize(body)
+    positions, ranks, honorifics, stops, awards = _marks_all(
+        doc,
+        [vocab.position_phrases, vocab.rank_phrases, vocab.honorific_phrases,
+         vocab.stop_phrases, vocab.award_phrases],
+    )  # fmt: skip
     return Scan(
         doc=doc,
         vocab=vocab,
-        positions=_positions(doc, vocab),
-        ranks=_marks(doc, vocab.rank_phrases),
-        honorifics=_marks(doc, vocab.honorific_phrases),
-        stops=_marks(doc, vocab.stop_phrases),
-        awards=_marks(doc, vocab.award_phrases),
+        positions=_drop_non_positions(doc, vocab, positions),
+        ranks=ranks,
+        honorifics=honorifics,
+        stops=stops,
+        awards=awards,
     )

@@ -12,6 +12,7 @@ from tui_reader.text import key, strip_diacritics
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
 _GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])|^(TP)(?=[A-ZĐ][a-zà-ỹ])")
+_GLUED_FIND_RE = re.compile(r"(?<!\w)(?:[A-ZĐ]{1,4}\.[A-ZĐ]|TP[A-ZĐ][a-zà-ỹ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -113,8 +114,9 @@ def tokenize(body: str) -> Document:
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
     body_fold = strip_diacritics(body_key)
     spans = [m.span() for m in WORD_RE.finditer(body)]
-    if "." in body or "TP" in body:
-        spans = _split_glued(body, spans)
+    glued = {m.start() for m in _GLUED_FIND_RE.finditer(body)}
+    if glued:
+        spans = _split_glued(body, spans, glued)
     return Document(
         body=body,
         key=body_key,
@@ -126,11 +128,11 @@ def tokenize(body: str) -> Document:
     )
 
 
-def _split_glued(body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_glued(body: str, spans: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int]]:
     """Split "TP.Phan" and the typo "TPHồ" into two words each."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        glued = _GLUED_RE.match(body, start, end) if body[start].isupper() else None
+        glued = _GLUED_RE.match(body, start, end) if start in starts else None
         if glued:
             group = 1 if glued.group(1) else 2
             cut = glued.end(group)

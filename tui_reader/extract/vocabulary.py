@@ -54,6 +54,7 @@ class Vocabulary:
     degrees: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    place_starts: frozenset[str]
     organisations: frozenset[str]
     admin_units: frozenset[str]
     stopwords: frozenset[str]
@@ -85,6 +86,7 @@ def vocabulary() -> Vocabulary:
         degrees=frozenset(_keys("degrees.txt")),
         surnames=frozenset(_keys("surnames.txt")),
         places=frozenset(places),
+        place_starts=frozenset(p.split()[0] for p in places),
         organisations=frozenset(_keys("organisations.txt")),
         admin_units=frozenset(_keys("admin_units.txt")),
         stopwords=frozenset(stopwords),
