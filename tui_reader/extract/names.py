@@ -55,8 +55,10 @@ def _place_at(sc: Scan, i: int) -> int | None:
 def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     """The end of a Vietnamese person name starting at token i (family name first), else None."""
     toks = sc.doc.tokens
+    if toks.keys[i] not in sc.vocab.surnames:
+        return None
     tok = toks[i]
-    if not tok.upper or tok.key not in sc.vocab.surnames or not tok.text.isalpha():
+    if not tok.upper or not tok.text.isalpha():
         return None
     j = i + 1
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):

@@ -42,16 +42,29 @@ class Scan:
         return reverse.get(i)
 
 
+_UNIONS: dict[tuple[int, ...], frozenset[str]] = {}
+
+
+def _union(tables: list[Phrases]) -> frozenset[str]:
+    ident = tuple(id(t) for t in tables)
+    union = _UNIONS.get(ident)
+    if union is None:
+        union = _UNIONS[ident] = frozenset().union(*tables)
+    return union
+
+
 def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
     """Token-aligned matches of each table's phrases, longest first, not overlapping."""
     keys = doc.tokens.keys
     n = len(keys)
     results: list[dict[int, int]] = []
+    union = _union(tables)
+    hits = [i for i, k in enumerate(keys) if k in union]
     for phrases in tables:
         marks: dict[int, int] = {}
         next_free = 0
-        for i in [i for i, k in enumerate(keys) if k in phrases]:
-            if i < next_free:
+        for i in hits:
+            if i < next_free or keys[i] not in phrases:
                 continue
             for words in phrases[keys[i]]:
                 size = len(words)
