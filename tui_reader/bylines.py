@@ -108,13 +108,20 @@ _LABEL_WORDS = frozenset(
 )  # fmt: skip
 
 # Words that begin a sentence about someone, never a pen name ("Ông Nguyễn Văn A").
-_NOT_NAME_HEADS = frozenset(key(w) for w in ("Ông", "Bà", "Chị", "Cháu", "Bé", "Cụ", "Đồng"))
+_NOT_NAME_HEADS = frozenset(
+    key(w)
+    for w in ("Ông", "Bà", "Chị", "Cháu", "Bé", "Cụ", "Đồng", "Tại", "Theo", "Cũng", "Trong",
+              "Sau", "Khi", "Với", "Các", "Những", "Này", "Đó", "Còn", "Nhưng", "Và", "Vì", "Do",
+              "Nếu", "Để", "Từ", "Đến", "Về", "Trên", "Dưới", "Ngoài", "Hiện", "Ngày", "Tháng",
+              "Năm", "Lúc", "Cả", "Mỗi", "Một", "Hai", "Ba", "Bốn", "Năm", "Là", "Có", "Không")
+)  # fmt: skip
 # Degrees written before a signing name ("TS. Tôn Sinh Thành").
 _DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|Ths|KS|LS|NSƯT|NSND)\.?\s*)+(?=\S)")
 # Place abbreviations that end sentences and look like initials ("ở TP. HCM").
 _PLACE_ABBREVIATIONS = frozenset(
     {"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn", "ubnd", "hđnd", "mttq", "vn", "ct",
-     "tw", "ttg", "qh", "bch", "btv", "bct", "cp", "ls", "fdi", "gdp", "cpi", "usd", "vnd"}
+     "tw", "ttg", "qh", "bch", "btv", "bct", "cp", "ls", "fdi", "gdp", "cpi", "usd", "vnd",
+     "pgs", "gs", "ts", "ths", "bs", "gvcc", "nsnd", "nsưt", "ks", "cn", "bsck", "tskh"}
 )  # fmt: skip
 
 _SYLLABLE_RE = re.compile(
@@ -140,7 +147,15 @@ def _is_agency(text: str) -> bool:
     if name in PRESS_AGENCIES:
         return True
     if name.startswith(_AGENCY_HEADS):
-        return len(name.split()) <= 8 and not re.search(r"[.!?;:]\s", name)
+        # the paper's own name follows, capitalised: "Báo Cà Mau", never "Báo đen khi đó ..."
+        words = text.split()
+        return (
+            len(words) <= 8
+            and not re.search(r"[.!?;:]\s", name)
+            and (len(words) == 1 or words[1][:1].isupper() or words[1][:1].isdigit()
+                 or name.startswith(("nhóm pv", "nhóm phóng viên", "pv ", "phóng viên ", "clip ",
+                                     "truyền hình", "thông tấn xã", "cổng")))
+        )  # fmt: skip
     # domains (vnanet.vn, VOV.VN) and agency-plus-desk forms (VOV-ĐBSCL, TTXVN/Vietnam+)
     return bool(re.search(r"\.(?:vn|com|net|org)\b", name)) or name.split("-")[0] in PRESS_AGENCIES
 
@@ -190,7 +205,11 @@ class _Parse:
 
 # A dash with a space on either side separates names; a bare one may be inside a desk ("VH-TT").
 _SEPARATORS = re.compile(r"\s*(?:\s[-–—]\s?|[-–—]\s|,|;|_|\s+và\s+|(?<=[^\W\d_]{2})\.\s+)\s*")
-_THEO_RE = re.compile(r"(?:(?<=\s)|^)(?:[Tt]heo|[Nn]guồn)\s*:?\s+")
+# "Theo X" anywhere, "theo X" only where a clause can open, "Nguồn:" with its colon.
+_THEO_RE = re.compile(
+    r"(?:(?<=\s)|^)Theo\s*:?\s+|(?:(?<=[(,/)\-–]\s)|(?<=[(/])|^)theo\s+|"
+    r"(?:(?<=\s)|^)[Nn]guồn\s*:\s*"
+)
 
 
 def _parse_byline(text: str, strict: bool) -> _Parse | None:
@@ -209,7 +228,7 @@ def _parse_byline(text: str, strict: bool) -> _Parse | None:
     # "(...)" groups: agencies, roles or a "Theo" clause, never sentence text
     for m in re.finditer(r"\(([^()]*)\)", text):
         inner = m.group(1).strip()
-        if not inner or len(inner.split()) > 8:
+        if not inner or len(inner.split()) > 8 or re.search(r"\d", inner):
             return None
         result.agencies += 1
     masked = re.sub(r"\([^()]*\)", lambda m: "," + " " * (len(m.group(0)) - 1), text)
@@ -282,6 +301,9 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
     if key(seg).strip(" -–") in _ROLES:
         result.roles += 1
         return True
+    if not strict and re.fullmatch(r"(?:GS|PGS|TS|ThS|BS|KS|LS)(?:\.?(?:TS|BS|KH|TSKH))*\.?", seg):
+        result.roles += 1  # "TS. Tôn Sinh Thành" split at its period: the degree alone
+        return True
     role_tail = re.search(r"\s+(?:thực hiện|ghi|tổng hợp|lược dịch|biên dịch)$", seg)
     if role_tail:  # "LÊ PHONG thực hiện"
         result.roles += 1
@@ -304,7 +326,9 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
         result.persons.append((offset, offset + len(seg)))
         return True
     words = seg.split()
-    office = key(seg).startswith(_OFFICE_HEADS) or re.match(r"[A-ZĐ&]{2,}\b", seg)
+    office = seg[0].isupper() and (
+        key(seg).startswith(_OFFICE_HEADS) or re.match(r"[A-ZĐ&]{2,}\b", seg)
+    )
     if result.persons and office and len(words) <= 8 and not re.search(r"[.!?;:]\s", seg):
         result.agencies += 1  # the desk after the names: "Minh Thu - TTVH huyện Y"
         return True
@@ -336,7 +360,13 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
     if in_clause and len(words) <= 6 and not re.search(r"[.:;]$", seg):
         # after "Theo": a source that is no pen name (a paper, "Thời đại", "Reuters, Khmer Times")
         lower = [w for w in words if w[:1].islower()]
-        if not any(key(w) in {"ông", "bà", "anh", "chị", "đồng", "các", "những"} for w in lower):
+        if (
+            (words[0][:1].isupper() or len(words) == 1)
+            and len(lower) <= 3
+            and not any(
+                key(w) in {"ông", "bà", "anh", "chị", "đồng", "các", "những"} for w in lower
+            )
+        ):
             result.agencies += 1
             return True
     return False
@@ -384,6 +414,18 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
 # A sentence ends at . ! ? … (possibly "./.", closing quotes or brackets) then a space.
 _SENTENCE_END = re.compile(r"(?:[.!?…]|/\.)[\"”’»)\]]*\s+")
 _GLUED_WINDOW = 120
+# Periods after a degree or a place word end no sentence: "PGS. Lê Anh Tuấn", "TP. Hồ Chí Minh".
+_DEGREE_END = re.compile(r"\b(?:PGS|GS|TS|ThS|Th\.S|BS|KS|LS|NSƯT|NSND|Mr|Mrs|Ms|Dr)\.\s+$")
+_PLACE_END = re.compile(r"\b(?:TP|Tp|TX|TT)\.\s+$")
+_CITIES = frozenset(
+    key(c)
+    for c in ("Hồ Chí Minh", "HCM", "Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế", "Vinh",
+              "Nha Trang", "Đà Lạt", "Vũng Tàu", "Biên Hòa", "Thủ Đức", "Quy Nhơn", "Hạ Long",
+              "Buôn Ma Thuột", "Pleiku", "Thanh Hóa", "Nam Định", "Thái Nguyên", "Việt Trì",
+              "Bắc Ninh", "Long Xuyên", "Rạch Giá", "Cà Mau", "Mỹ Tho", "Bến Tre", "Tây Ninh",
+              "Thủ Dầu Một", "Phan Thiết", "Tuy Hòa", "Quảng Ngãi", "Tam Kỳ", "Hội An", "Đông Hà",
+              "Đồng Hới", "Hà Tĩnh", "Lào Cai", "Điện Biên Phủ", "Sơn La", "Hòa Bình", "Yên Bái")
+)  # fmt: skip
 
 
 def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | None]:
@@ -399,6 +441,10 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
     window_start = max(0, len(last) - _GLUED_WINDOW)
     for m in _SENTENCE_END.finditer(last, window_start):
         tail = last[m.end() :]
+        if _DEGREE_END.search(last, 0, m.end()) or (
+            _PLACE_END.search(last, 0, m.end()) and key(tail.strip(" .")) in _CITIES
+        ):
+            continue  # "PGS. Lê Anh Tuấn", "TP. Hồ Chí Minh": the period ends no sentence
         if not tail or tail[0].islower() and not tail.startswith(("theo ", "nguồn")):
             continue
         ok, author = parse_byline(tail, strict=True)

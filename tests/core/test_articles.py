@@ -26,9 +26,7 @@ ARTICLE = (
 
 def test_seed_layout():
     article = parse_article(ARTICLE, source="a.txt")
-    assert article.title == (
-        "Công an tỉnh tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc"
-    )
+    assert article.title == ("Công an tỉnh tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc")
     assert article.date == "2023-06"
     assert article.author == "Lê Phượng"
     assert article.byline == "Lê Phượng"
@@ -149,9 +147,7 @@ def test_embedded_caption_without_final_punctuation():
         "sở, ngành của tỉnh. Buổi lễ kết thúc tốt đẹp."
     )
     article = parse_article(" date 2017-06 Lễ kỷ niệm\n\n" + body)
-    assert _captions(article) == [
-        "Đồng chí Trần Văn Bình trao Bằng khen cho các tập thể xuất sắc"
-    ]
+    assert _captions(article) == ["Đồng chí Trần Văn Bình trao Bằng khen cho các tập thể xuất sắc"]
 
 
 def test_caption_with_credit_inside_a_flattened_paragraph():

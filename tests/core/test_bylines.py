@@ -28,6 +28,12 @@ BODY = "Hội nghị đã thống nhất các nội dung trọng tâm của năm
         ("Theo NHK Tuấn Anh Theo NHK", "Tuấn Anh"),
         ("(HỒNG THẠNH)", "HỒNG THẠNH"),
         ("Lương Ý", "Lương Ý"),
+        ("Hải Yến - Phòng Tuyên truyền", "Hải Yến"),
+        ("Văn Thắng - Trung tâm VH-TT huyện Yên Lạc", "Văn Thắng"),
+        ("Minh Hợp-Phong Hà-Hữu Tiến/vnanet.vn", "Minh Hợp-Phong Hà-Hữu Tiến"),
+        ("Thanh Hà-VOV- Miền Trung", "Thanh Hà"),
+        ("TS. Tôn Sinh Thành", "Tôn Sinh Thành"),
+        ("Thái An - Clip truyền hình VNN", "Thái An"),
     ],
 )
 def test_byline_names_the_person_without_agency_or_role(byline, author):
@@ -97,12 +103,32 @@ def test_byline_of_a_single_flattened_paragraph():
         " Cơ quan chức năng đang điều tra",
         " Ở TP. HCM",
         " Chủ tịch UBND tỉnh Trần Văn Bình",
+        " UBND tỉnh cũng đã có văn bản báo cáo Chính phủ",
+        " Nguồn tiền từ đâu cũng phải chứng minh",
+        " Báo đen khi đó đang lần theo dấu vết của một con nai",
+        " Cũng theo TS",
+        " Tại X",
+        " Phong Nha - Kẻ Bàng, trung tâm du lịch của tỉnh",
+        " Sở GD&ĐT TP.HCM",
     ],
 )
 def test_unpunctuated_last_sentence_stays_in_the_text(ending):
     paragraphs, byline, author = split_byline([BODY + ending])
     assert paragraphs == [BODY + ending]
     assert byline is None and author is None
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("Hội nghị diễn ra tại TP. Hồ Chí Minh", None),
+        ("Ý kiến của PGS. Lê Anh Tuấn", None),
+        ("Nhiều người chưa trở lại TP. Lê Khoa", "Lê Khoa"),
+        ("Ai cũng lưu ý. Hoài Vũ", "Hoài Vũ"),
+    ],
+)
+def test_periods_of_abbreviations_end_no_sentence(text, byline):
+    assert split_byline(["Mở đầu.", text])[1] == byline
 
 
 def test_single_paragraph_article_is_not_taken_for_a_byline():
