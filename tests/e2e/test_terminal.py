@@ -83,7 +83,10 @@ def test_the_real_app_opens_on_the_samples_searches_and_quits(terminal):
     terminal.press("\r")
     screen = terminal.wait_for("Giám đốc Công an tỉnh")
     assert "Thiếu tướng" in screen and "Trần Phú Hà" in screen
-    assert "Giấy khen" in screen
+    assert "Bằng khen" in screen
+    terminal.press("\t\t")  # to the awards pane, then its last entry
+    terminal.press("G")
+    terminal.wait_for("Giấy khen")
     terminal.press("?")
     terminal.wait_for("Command palette")
     terminal.press("\x1b")

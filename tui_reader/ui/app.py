@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reader.safe import plain_line
 from tui_reader.storage import StoreError
@@ -137,6 +137,16 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._fatal, exc)
             return
         self.call_from_thread(self._library_ready, library)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed unexpectedly is logged and reported, never silently lost."""
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            log.error("worker %s failed", event.worker.name, exc_info=error)
+            message = f"{event.worker.group} failed: {plain_line(str(error)) or type(error).__name__}"
+            if event.worker.group == "load" and self.library is None:
+                self._set_placeholder(message)
+            self.notify(message, severity="error", markup=False, timeout=10)
 
     def _set_placeholder(self, text: str) -> None:
         self.article_view.placeholder = text

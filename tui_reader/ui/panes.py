@@ -9,16 +9,33 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui_reader.extract import Award, Official
+from tui_reader.safe import plain_line
 from tui_reader.ui.safe_text import safe_line
 
 
-def official_prompt(official: Official) -> Content:
-    """Rank (muted) and name (bold), then one title per line."""
+def hanging(text: str, width: int, first: str = "", style: str = "") -> list[Content]:
+    """Untrusted text wrapped to ``width`` cells, continuation lines indented under the first."""
+    from tui_reader.ui.article_view import wrap_offsets
+
+    clean = plain_line(text)
+    room = max(width - len(first), 8)
+    pieces = [clean[s:e].rstrip() for s, e in wrap_offsets(clean, room)]
+    pad = " " * len(first)
+    lines = []
+    for i, piece in enumerate(pieces):
+        lead = first if i == 0 else pad
+        lines.append(Content.assemble(lead, Content(piece).stylize(style) if style else piece))
+    return lines
+
+
+def official_prompt(official: Official, width: int = 40) -> Content:
+    """Rank (accent) and name (bold), then one title per line, wrapped with a hanging indent."""
     head = [safe_line(official.name, "bold")]
     if official.rank:
         head.insert(0, safe_line(official.rank + " ", "$text-accent"))
     lines = [Content.assemble(*head)]
-    lines += [Content.assemble("  ", safe_line(title)) for title in official.titles]
+    for title in official.titles:
+        lines += hanging(title, width, first="· ")
     if not official.titles and not official.rank:
         lines.append(Content.assemble("  ", ("(no title)", "$text-muted")))
     return Content("\n").join(lines)
@@ -34,12 +51,15 @@ def count_phrase(award: Award) -> str:
     return ", ".join(parts)
 
 
-def award_prompt(award: Award) -> Content:
+def award_prompt(award: Award, width: int = 40) -> Content:
     """The award (bold), its issuer, who presented it, to how many and to whom."""
     lines = [safe_line(award.award, "bold $text-warning")]
 
     def row(label: str, value: str) -> Content:
-        return Content.assemble((f"  {label} ", "$text-muted"), safe_line(value))
+        wrapped = hanging(value, width - len(label) - 1, first="")
+        first = Content.assemble((f"{label} ", "$text-muted"), wrapped[0])
+        rest = [Content.assemble(" " * (len(label) + 1), line) for line in wrapped[1:]]
+        return Content("\n").join([first, *rest])
 
     if award.issuer:
         lines.append(row("của", award.issuer))
@@ -73,12 +93,38 @@ class EntryPane(OptionList):
 
     empty_text = "Nothing found."
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._entries: list = []
+        self._laid_out_width = 0
+
+    @property
+    def text_width(self) -> int:
+        return max(self.scrollable_content_region.width - 2, 12)
+
+    def prompt(self, entry, width: int) -> Content:
+        raise NotImplementedError
+
+    def show(self, entries: list) -> None:
+        """Show these entries, wrapped to the pane's width."""
+        self._entries = list(entries)
+        self._laid_out_width = self.text_width
+        self.show_entries([self.prompt(e, self._laid_out_width) for e in self._entries])
+
+    def on_resize(self) -> None:
+        if self._entries and self.text_width != self._laid_out_width:
+            highlighted = self.highlighted
+            with self.prevent(OptionList.OptionHighlighted):
+                self.show(self._entries)
+                self.highlighted = highlighted
+
     def show_entries(self, prompts: list[Content]) -> None:
         self.clear_options()
         if prompts:
             self.add_options(Option(p, id=str(i)) for i, p in enumerate(prompts))
         else:
-            self.add_options([Option(Content.styled(self.empty_text, "$text-muted"), disabled=True)])
+            empty = Content.styled(self.empty_text, "$text-muted")
+            self.add_options([Option(empty, disabled=True)])
         self.highlighted = None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -90,7 +136,7 @@ class EntryPane(OptionList):
         event.stop()
 
     def on_focus(self) -> None:
-        if self.highlighted is None and self.option_count and not self.get_option_at_index(0).disabled:
+        if self.highlighted is None and self._entries:
             self.highlighted = 0
 
 
@@ -99,8 +145,11 @@ class OfficialsPane(EntryPane):
 
     empty_text = "No officials named in this article."
 
+    def prompt(self, entry: Official, width: int) -> Content:
+        return official_prompt(entry, width)
+
     def show_officials(self, officials: list[Official]) -> None:
-        self.show_entries([official_prompt(o) for o in officials])
+        self.show(officials)
 
 
 class AwardsPane(EntryPane):
@@ -108,5 +157,8 @@ class AwardsPane(EntryPane):
 
     empty_text = "No awards given in this article."
 
+    def prompt(self, entry: Award, width: int) -> Content:
+        return award_prompt(entry, width)
+
     def show_awards(self, awards: list[Award]) -> None:
-        self.show_entries([award_prompt(a) for a in awards])
+        self.show(awards)
