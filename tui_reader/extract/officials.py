@@ -178,9 +178,13 @@ def find_officials(sc: Scan) -> list[Official]:
     shared_until = -1  # token index where the previous name of a shared list ended
     used: set[TitleSpan] = set()  # titles already given to the name before them
     next_free = 0
+    surnames = sc.vocab.surnames
+    keys = toks.keys
     for i in doc.capitals:
         if i < next_free:
             continue
+        if keys[i] not in surnames and i not in by_end and i not in sc.rank_ends and i not in sc.honorific_ends:
+            continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
         rank = None
         # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")

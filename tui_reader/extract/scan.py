@@ -34,12 +34,25 @@ class Scan:
             self._capitals = table
         return self._capitals
 
-    def ends_before(self, table: dict[int, int], i: int) -> int | None:
-        """The start of a match in ``table`` that ends right before token i, if any."""
+    @property
+    def rank_ends(self) -> dict[int, int]:
+        """Ranks keyed by the token after them."""
+        return self._reversed(self.ranks)
+
+    @property
+    def honorific_ends(self) -> dict[int, int]:
+        """Honorifics keyed by the token after them."""
+        return self._reversed(self.honorifics)
+
+    def _reversed(self, table: dict[int, int]) -> dict[int, int]:
         reverse = self._reverse.get(id(table))
         if reverse is None:
             reverse = self._reverse[id(table)] = {end: start for start, end in table.items()}
-        return reverse.get(i)
+        return reverse
+
+    def ends_before(self, table: dict[int, int], i: int) -> int | None:
+        """The start of a match in ``table`` that ends right before token i, if any."""
+        return self._reversed(table).get(i)
 
 
 _UNIONS: dict[tuple[int, ...], frozenset[str]] = {}

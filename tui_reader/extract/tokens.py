@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from tui_reader.text import key, strip_diacritics
@@ -39,10 +40,10 @@ class Token(NamedTuple):
 class Tokens:
     """The tokens of a body, built on first access: most words are never looked at closely."""
 
-    __slots__ = ("_body", "_key", "_fold", "starts", "ends", "keys", "_cache")
+    __slots__ = ("_body", "_key", "starts", "ends", "keys", "_cache")
 
-    def __init__(self, body: str, body_key: str, body_fold: str, spans: list[tuple[int, int]]):
-        self._body, self._key, self._fold = body, body_key, body_fold
+    def __init__(self, body: str, body_key: str, spans: list[tuple[int, int]]):
+        self._body, self._key = body, body_key
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.keys = [body_key[s:e] for s, e in spans]
@@ -60,7 +61,7 @@ class Tokens:
                 i += len(self.starts)
             s, e = self.starts[i], self.ends[i]
             text = self._body[s:e]
-            tok = Token(s, e, text, self.keys[i], self._fold[s:e], text[0].isupper())
+            tok = Token(s, e, text, self.keys[i], strip_diacritics(self.keys[i]), text[0].isupper())
             self._cache[i] = tok
         return tok
 
@@ -74,11 +75,15 @@ class Document:
 
     body: str
     key: str
-    fold: str
     tokens: Tokens
     by_start: dict[int, int]
     by_end: dict[int, int]
     capitals: list[int]  # indexes of the tokens that start with a capital letter
+
+    @cached_property
+    def fold(self) -> str:
+        """The folded key of the whole body, same length (computed on first use)."""
+        return strip_diacritics(self.key)
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i ("" before the first token)."""
@@ -112,7 +117,6 @@ def tokenize(body: str) -> Document:
     body_key = key(body)
     if len(body_key) != len(body):  # an exotic character changed length when lowered
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
-    body_fold = strip_diacritics(body_key)
     spans = [m.span() for m in WORD_RE.finditer(body)]
     glued = {m.start() for m in _GLUED_FIND_RE.finditer(body)}
     if glued:
@@ -120,8 +124,7 @@ def tokenize(body: str) -> Document:
     return Document(
         body=body,
         key=body_key,
-        fold=body_fold,
-        tokens=Tokens(body, body_key, body_fold, spans),
+        tokens=Tokens(body, body_key, spans),
         by_start={s: n for n, (s, _) in enumerate(spans)},
         by_end={e: n for n, (_, e) in enumerate(spans)},
         capitals=[n for n, (s, _) in enumerate(spans) if body[s].isupper()],
