@@ -80,9 +80,29 @@ _TCVN3 = {
 }  # fmt: skip
 _TCVN3_TABLE = str.maketrans({bytes([b]).decode("latin-1"): c for b, c in _TCVN3.items()})
 
-# VNI-Windows writes a mark as a second byte after the vowel ("aù" for "á"); read as
-# Windows-1252 these pairs are unmistakable. It is recognised and refused, not guessed at.
+# VNI-Windows writes a letter's marks as a second byte after the vowel ("aù" for "á", "eä" for
+# "ệ"); a few letters have a byte of their own (ñ for đ, ô for ơ, ö for ư, ò for ị).
+_VNI_LETTERS = str.maketrans({
+    "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
+    "æ": "ỉ", "Æ": "Ỉ", "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị",
+})  # fmt: skip
+_VNI_MARKS = {
+    "ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323",
+    "â": "\u0302", "á": "\u0302\u0301", "à": "\u0302\u0300", "å": "\u0302\u0309",
+    "ã": "\u0302\u0303", "ä": "\u0302\u0323",
+    "ê": "\u0306", "é": "\u0306\u0301", "è": "\u0306\u0300", "ú": "\u0306\u0309",
+    "ü": "\u0306\u0303", "ë": "\u0306\u0323",
+}  # fmt: skip
+_VNI_MARKS.update({m.upper(): c for m, c in _VNI_MARKS.items()})
+_VNI_MARK_RE = re.compile("(?<=[aeiouyơưAEIOUYƠƯ])[" + "".join(sorted(_VNI_MARKS)) + "]")
 _VNI_PAIRS_RE = re.compile(r"[aeiouyAEIOUY][ùøûõïáàåãäéèúüëÙØÛÕÏÁÀÅÃÄÉÈÚÜË]|[ñÑöÖ]")
+
+
+def _decode_vni(data: bytes) -> str:
+    text = data.decode("cp1252", errors="replace").translate(_VNI_LETTERS)
+    return unicodedata.normalize("NFC", _VNI_MARK_RE.sub(lambda m: _VNI_MARKS[m.group(0)], text))
+
+
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # C0 controls but tab, line feed, form feed and carriage return; and DEL.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -140,7 +160,7 @@ def decode_bytes(data: bytes, path: str) -> str:
     """Decode an article file's bytes to NFC text, or raise ArticleReadError saying why not.
 
     UTF-8 (with or without BOM), UTF-16/32 with a BOM (UTF-16 also without), and the legacy
-    Vietnamese encodings Windows-1258 and TCVN3; VNI-Windows is recognised and refused.
+    Vietnamese encodings Windows-1258, TCVN3 and VNI-Windows, whichever reads as Vietnamese.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -172,18 +192,17 @@ def _decode_legacy(data: bytes, path: str, first_error: int) -> str:
     multibyte = sum(1 for b in data if b >= 0xC2 and b <= 0xF4)  # lead bytes of UTF-8 sequences
     if bad <= max(2, len(data) // 2000) and multibyte > bad * 4:
         return broken  # UTF-8 with a few damaged bytes: keep the text, mark what was lost
-    candidates = [data.decode("latin-1").translate(_TCVN3_TABLE)]
+    candidates = [data.decode("latin-1").translate(_TCVN3_TABLE), _decode_vni(data)]
     with contextlib.suppress(UnicodeDecodeError):
         candidates.append(unicodedata.normalize("NFC", data.decode("cp1258")))
     best = max(candidates, key=_vietnamese_share)
     if _vietnamese_share(best) >= 0.8:
         return best
-    latin = data.decode("cp1252", errors="replace")
-    if len(_VNI_PAIRS_RE.findall(latin)) >= max(3, len(_WORD_RE.findall(latin)) // 20):
-        raise ArticleReadError(path, "text in the VNI-Windows encoding, which is not supported:"
-                                     " save the file as UTF-8")  # fmt: skip
-    raise ArticleReadError(path, f"not UTF-8 text (bad byte at offset {first_error}) and not a "
-                                 "known Vietnamese encoding")  # fmt: skip
+    raise ArticleReadError(
+        path,
+        f"not UTF-8 text (bad byte at offset {first_error}) and not a Vietnamese encoding "
+        "(Windows-1258, TCVN3, VNI): save the file as UTF-8",
+    )
 
 
 def _checked_text(text: str, path: str) -> str:

@@ -105,17 +105,64 @@ def test_windows_1258_really_uses_combining_tones():
 
 
 def test_tcvn3(tmp_path):
-    article = read_article_file(write(tmp_path, "a.txt", encode_tcvn3(TEXT)))
+    data = encode_tcvn3(TEXT)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    article = read_article_file(write(tmp_path, "a.txt", data))
     # TCVN3 has no upper-case toned letters: "Ủ" comes back as a lower-case letter
     assert article.paragraphs[0].startswith("Ngày 5/5, Chủ tịch")
     assert article.author == "Thanh Hương"
 
 
-def test_vni_is_refused_with_a_clear_message(tmp_path):
-    vni = " date 2017-05 Chuû tòch\n\nChuû tòch nöôùc Vieät Nam ñaõ trao taëng Huaân chöông."
+VNI_TONES = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï", "": ""}
+VNI_CIRCUMFLEX = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã",
+                  "\u0323": "ä"}  # fmt: skip
+VNI_BREVE = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
+VNI_I = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
+
+
+def encode_vni(text: str) -> bytes:
+    """VNI-Windows: the base letter, then one byte for its vowel mark and tone together."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in "đĐ":
+            out.append("ñ" if char == "đ" else "Ñ")
+            continue
+        base, *marks = unicodedata.normalize("NFD", char)
+        tone = next((m for m in marks if m in VNI_TONES and m), "")
+        upper = base.isupper()
+        if "\u031b" in marks:  # horn: ơ and ư have a byte of their own
+            base = {"o": "ô", "u": "ö", "O": "Ô", "U": "Ö"}[base]
+        if base in "iI" and tone:
+            mark = VNI_I[tone]
+        elif "\u0302" in marks:
+            mark = VNI_CIRCUMFLEX[tone]
+        elif "\u0306" in marks:
+            mark = VNI_BREVE[tone]
+        else:
+            mark = VNI_TONES[tone]
+        if base in "iI" and tone:
+            base = ""
+        out.append(base + (mark.upper() if upper else mark))
+    return "".join(out).encode("cp1252")
+
+
+def test_vni(tmp_path):
+    data = encode_vni(TEXT.replace("Chủ tịch UBND tỉnh", "ỦY BAN NHÂN DÂN tỉnh", 1))
+    assert b"\xf1" in data  # "đ" written as "ñ"
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    article = read_article_file(write(tmp_path, "a.txt", data))
+    assert article.title == TITLE.replace("Chủ tịch UBND tỉnh", "ỦY BAN NHÂN DÂN tỉnh")
+    assert article.paragraphs[0].startswith("Ngày 5/5, Chủ tịch UBND tỉnh Đồng Tháp Nguyễn Văn")
+    assert article.author == "Thanh Hương"
+
+
+def test_unknown_8bit_text_is_refused_with_a_clear_message(tmp_path):
+    french = " date 2017-05 Été\n\nL'été à Paris était très chaud, déjà en mai; où êtes-vous?"
     with pytest.raises(ArticleReadError) as info:
-        read_article_file(write(tmp_path, "a.txt", vni.encode("cp1252")))
-    assert "VNI" in info.value.reason
+        read_article_file(write(tmp_path, "a.txt", french.encode("latin-1")))
+    assert "not UTF-8" in info.value.reason and "save the file as UTF-8" in info.value.reason
 
 
 def test_utf8_with_one_damaged_byte_is_still_read(tmp_path):
