@@ -150,23 +150,33 @@ _STARTERS_ALTERNATION = "|".join(
 )
 _STARTER_RE = re.compile(rf"(?<=[^\W_])\s+(?=(?:{_STARTERS_ALTERNATION})\s)")
 # Words that show a sentence pictures something: someone doing something somewhere.
+_CAPTION_CUE_WORDS = (
+    "ảnh:", "(ảnh", "trong ảnh", "chụp", "phát biểu", "trao", "tặng", "thăm", "tham dự",
+    "dự lễ", "dự hội", "dự buổi", "đón", "tiếp đón", "tiếp xúc", "kiểm tra", "làm việc",
+    "chủ trì", "bên phải", "bên trái", "ở giữa", "tham quan", "cắt băng", "khánh thành",
+    "phát động", "hiện trường", "bắt tay", "hội đàm", "hội kiến", "gặp gỡ", "chúc mừng",
+    "thắp hương", "dâng hương", "trò chuyện", "giao lưu", "bị bắt", "ký kết", "biểu dương",
+    "tuyên dương", "khen thưởng", "thi đấu", "tại thời điểm", "tại lễ", "tại hội nghị",
+    "tại buổi", "tại phiên",
+)  # fmt: skip
 _CAPTION_CUES = re.compile(
-    r"\b(?:ảnh:|\(ảnh|trong ảnh|chụp|phát biểu|trao|tặng|thăm|tham dự|dự lễ|dự hội|dự buổi|đón|tiếp đón|"
-    r"tiếp xúc|kiểm tra|làm việc|chủ trì|bên phải|bên trái|ở giữa|tham quan|cắt băng|khánh thành|"
-    r"phát động|hiện trường|bắt tay|hội đàm|hội kiến|gặp gỡ|chúc mừng|thắp hương|"
-    r"dâng hương|trò chuyện|giao lưu|bị bắt|ký kết|biểu dương|tuyên dương|khen thưởng|thi đấu|"
-    r"tại thời điểm|tại lễ|tại hội nghị|tại buổi|tại phiên)\b",
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in _CAPTION_CUE_WORDS) + r")(?!\w)",
     re.IGNORECASE,
 )
 # Words of narration that a caption does not use.
 _NOT_CAPTION_RE = re.compile(
     r"\b(?:cũng|sẽ|vui lòng|tại đây|nhấn để|click|xem thêm)\b", re.IGNORECASE
 )
-# Openings of real sentences (datelines, connectives), never of a caption.
+# Openings of real sentences (datelines, connectives, how-to headings), never of a caption.
+_SENTENCE_OPENING_WORDS = (
+    "Theo", "Sau", "Trong", "Tuy", "Nhưng", "Bên cạnh", "Đồng thời", "Về", "Dự kiến",
+    "Thế nhưng", "Cũng", "Với", "Để", "Khi", "Nếu", "Do", "Vì", "Còn", "Cách", "Làm sao",
+    "Tại sao", "Đội hình", "Riêng", "Ngoài", "Trước", "Hiện", "Qua", "Từ", "Đến", "Tại",
+)  # fmt: skip
 _SENTENCE_OPENINGS = re.compile(
-    r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|Theo\b|Sau\b|Trong\b|"
-    r"Tuy\b|Nhưng\b|Bên cạnh\b|Đồng thời\b|Về\b|Dự kiến\b|Thế nhưng\b|Cũng\b|Với\b|Để\b|Khi\b|"
-    r"Nếu\b|Do\b|Vì\b|Còn\b|Cách\b|Làm sao\b|Tại sao\b|Đội hình\b|Riêng\b|Ngoài\b|Trước\b|Hiện\b|Qua\b|Từ\b|Đến\b|Tại\b|\W|\d+[.)/])"
+    r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|\W|\d+[.)/]|(?:"
+    + "|".join(re.escape(w) for w in _SENTENCE_OPENING_WORDS)
+    + r")\b)"
 )
 _FINAL_PUNCTUATION = re.compile(r"[.!?…:;,\-–]$|[.!?…][\"”’»)\]]+$")
 

@@ -117,7 +117,7 @@ _NOT_NAME_HEADS = frozenset(
 )  # fmt: skip
 # Degrees written before a signing name ("TS. Tôn Sinh Thành").
 _DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|Ths|KS|LS|NSƯT|NSND)\.?\s*)+(?=\S)")
-# Place abbreviations that end sentences and look like initials ("ở TP. HCM").
+# Abbreviations that look like initials but name no one: places, offices, degrees ("TP", "PGS").
 _PLACE_ABBREVIATIONS = frozenset(
     {"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn", "ubnd", "hđnd", "mttq", "vn", "ct",
      "tw", "ttg", "qh", "bch", "btv", "bct", "cp", "ls", "fdi", "gdp", "cpi", "usd", "vnd",
@@ -135,9 +135,6 @@ _WORD_RE = re.compile(r"^[^\W\d_][^\W\d_'’]*$")
 def is_vietnamese_syllable(word: str) -> bool:
     """True when the word could be one Vietnamese syllable ("Nguyễn", "khuya"; not "Reuters")."""
     return bool(_SYLLABLE_RE.match(fold(word)))
-
-
-_is_syllable = is_vietnamese_syllable
 
 
 def _is_agency(text: str) -> bool:
@@ -173,7 +170,7 @@ def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
         bare = word.rstrip(".")
         if not bare or not bare[0].isupper() or not _WORD_RE.match(bare):
             return False
-        if _is_syllable(bare) and not (word.endswith(".") and len(bare) == 1):
+        if is_vietnamese_syllable(bare) and not (word.endswith(".") and len(bare) == 1):
             syllables += 1
         elif key(bare) in PRESS_AGENCIES or key(bare) in _PLACE_ABBREVIATIONS:
             return False
