@@ -164,9 +164,10 @@ def article_from_record(record: dict[str, Any], source: str) -> Article:
 class _Lines:
     """Decoded lines of a binary file with their numbers; overlong lines are cut and noted."""
 
-    def __init__(self, handle: IO[bytes], path: str) -> None:
+    def __init__(self, handle: IO[bytes], path: str, identity: str) -> None:
         self.handle = handle
         self.path = path
+        self.identity = identity  # the absolute path: "identity#line" names a record for good
         self.number = 0
         self.problems: list[RecordError] = []
         head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
@@ -237,7 +238,7 @@ def iter_csv(path: Path, name: str | None = None) -> Iterator[Article | RecordEr
         yield handle
         return
     with handle:
-        lines = _Lines(handle, name)
+        lines = _Lines(handle, name, str(Path(path).resolve()))
         line_iter = iter(lines)
         header_line = next((line for line in line_iter if line.strip()), None)
         if header_line is None:
@@ -281,7 +282,9 @@ def _csv_rows(
             yield RecordError(name, start, f"{len(row)} fields where the header has {len(header)}")
             continue
         try:
-            yield article_from_record(dict(zip(header, row, strict=True)), f"{name}#{start}")
+            yield article_from_record(
+                dict(zip(header, row, strict=True)), f"{lines.identity}#{start}"
+            )
         except ValueError as exc:
             yield RecordError(name, start, str(exc))
 
@@ -297,7 +300,7 @@ def iter_jsonl(path: Path, name: str | None = None) -> Iterator[Article | Record
         yield handle
         return
     with handle:
-        lines = _Lines(handle, name)
+        lines = _Lines(handle, name, str(Path(path).resolve()))
         line_iter = iter(lines)
         first = True
         for line in line_iter:
@@ -312,10 +315,10 @@ def iter_jsonl(path: Path, name: str | None = None) -> Iterator[Article | Record
                 yield from _json_array(stripped[1:], line_iter, lines, name)
                 return
             first = False
-            yield _json_record(stripped, lines.number, name)
+            yield _json_record(stripped, lines.number, name, lines.identity)
 
 
-def _json_record(text: str, number: int, name: str) -> Article | RecordError:
+def _json_record(text: str, number: int, name: str, identity: str) -> Article | RecordError:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -325,7 +328,7 @@ def _json_record(text: str, number: int, name: str) -> Article | RecordError:
     if not isinstance(record, dict):
         return RecordError(name, number, "not a JSON object")
     try:
-        return article_from_record(record, f"{name}#{number}")
+        return article_from_record(record, f"{identity}#{number}")
     except ValueError as exc:
         return RecordError(name, number, str(exc))
 
@@ -356,7 +359,7 @@ def _json_array(
                     yield RecordError(name, start_line, "not a JSON object")
                 else:
                     try:
-                        yield article_from_record(record, f"{name}#{start_line}")
+                        yield article_from_record(record, f"{lines.identity}#{start_line}")
                     except ValueError as exc:
                         yield RecordError(name, start_line, str(exc))
                 start_line = lines.number

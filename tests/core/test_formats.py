@@ -61,7 +61,8 @@ def test_csv_byline_inside_content_when_author_is_empty(tmp_path):
     [article] = iter_records(write(tmp_path, "a.csv", HEADER + row))
     assert article.author == "Nam Phương"
     assert article.paragraphs == ["Nội dung bài báo đã kết thúc."]
-    assert article.source.endswith("a.csv#2")  # no url: path and line
+    # no url: the absolute path and the line, the same from any working folder
+    assert article.source == f"{(tmp_path / 'a.csv').resolve()}#2"
 
 
 def test_csv_bad_rows_are_reported_and_the_rest_read(tmp_path):
