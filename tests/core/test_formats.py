@@ -148,14 +148,14 @@ def test_big_jsonl_is_streamed_in_bounded_memory(tmp_path):
     record = json.dumps({"title": "T", "content": "Nội dung bài báo. " * 50}, ensure_ascii=False)
     path = tmp_path / "big.jsonl"
     with open(path, "w", encoding="utf-8") as handle:
-        for _ in range(2500):  # about 2.5 MB
+        for _ in range(1500):  # about 1.7 MB
             handle.write(record + "\n")
     tracemalloc.start()
     count = sum(1 for _ in iter_records(path))
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert count == 2500
-    assert peak < 1024 * 1024  # well under the file's size
+    assert count == 1500
+    assert peak < 600 * 1024  # a fraction of the file: records are never all in memory
 
 
 def test_overlong_line_is_refused_and_reading_goes_on(tmp_path, monkeypatch):
