@@ -172,6 +172,7 @@ _SENTENCE_OPENING_WORDS = (
     "Theo", "Sau", "Trong", "Tuy", "Nhưng", "Bên cạnh", "Đồng thời", "Về", "Dự kiến",
     "Thế nhưng", "Cũng", "Với", "Để", "Khi", "Nếu", "Do", "Vì", "Còn", "Cách", "Làm sao",
     "Tại sao", "Đội hình", "Riêng", "Ngoài", "Trước", "Hiện", "Qua", "Từ", "Đến", "Tại",
+    "Cùng đó", "Cùng với", "Đồng thời", "Bởi", "Tiếp đó", "Tiếp theo", "Kết quả",
 )  # fmt: skip
 _SENTENCE_OPENINGS = re.compile(
     r"^(?:(?:Ngày|Sáng|Chiều|Tối|Trưa|Đêm|Hôm)\s+(?:\d|qua|nay|\w+\s+\d)|\W|\d+[.)/]|(?:"
@@ -188,6 +189,8 @@ def _caption_like(text: str) -> bool:
         and len(text.split()) >= 5
         and _CAPTION_CUES.search(text) is not None
         and _NOT_CAPTION_RE.search(text) is None
+        and ";" not in text
+        and text.count(",") <= 4
         and _SENTENCE_OPENINGS.match(text) is None
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
