@@ -8,7 +8,7 @@ from tui_reader.extract.model import Official, Span
 from tui_reader.extract.names import person_name_at
 from tui_reader.extract.scan import Scan
 from tui_reader.extract.titles import TitleSpan, title_at, title_text
-from tui_reader.text import fold
+from tui_reader.text import fold, key
 
 # Separators between the titles of one person: ", " and dashes; "kiêm" is read as a token.
 CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
@@ -333,8 +333,8 @@ def _merge_short_names(people: dict[str, Person]) -> None:
 def _add_short_mentions(sc: Scan, person: Person) -> None:
     """Mentions by given name after an honorific, rank or head: "ông Khanh", "Thiếu tướng Hà"."""
     doc = sc.doc
-    given = fold_key(person.name).split()[-1]
-    for idx in sc.capitals_by_fold().get(given, ()):
+    given = key(person.name).split()[-1]
+    for idx in sc.capitals_by_key().get(given, ()):
         tok = doc.tokens[idx]
         if idx == 0 or not doc.adjacent(idx):
             continue

@@ -24,13 +24,13 @@ class Scan:
     _reverse: dict[int, dict[int, int]] = field(default_factory=dict)
     _capitals: dict[str, list[int]] | None = None
 
-    def capitals_by_fold(self) -> dict[str, list[int]]:
-        """Capitalised tokens grouped by their folded form (built on first use)."""
+    def capitals_by_key(self) -> dict[str, list[int]]:
+        """Capitalised tokens grouped by their key (built on first use)."""
         if self._capitals is None:
-            starts, ends, fold = self.doc.tokens.starts, self.doc.tokens.ends, self.doc.fold
+            keys = self.doc.tokens.keys
             table: dict[str, list[int]] = {}
             for i in self.doc.capitals:
-                table.setdefault(fold[starts[i] : ends[i]], []).append(i)
+                table.setdefault(keys[i], []).append(i)
             self._capitals = table
         return self._capitals
 
@@ -69,6 +69,7 @@ def _union(tables: list[Phrases]) -> frozenset[str]:
 def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
     """Token-aligned matches of each table's phrases, longest first, not overlapping."""
     keys = doc.tokens.keys
+    gaps = doc.tokens.gaps
     n = len(keys)
     results: list[dict[int, int]] = []
     union = _union(tables)
@@ -77,18 +78,25 @@ def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
         marks: dict[int, int] = {}
         next_free = 0
         for i in hits:
-            if i < next_free or keys[i] not in phrases:
+            if i < next_free:
                 continue
-            for words in phrases[keys[i]]:
-                size = len(words)
-                if size == 1:
-                    marks[i] = next_free = i + 1
-                    break
-                if i + size <= n and all(
-                    keys[i + w] == words[w] and doc.gap(i + w) == " " for w in range(1, size)
-                ):
-                    marks[i] = next_free = i + size
-                    break
+            entry = phrases.get(keys[i])
+            if entry is None:
+                continue
+            seconds, single = entry
+            size = 0
+            if seconds and i + 1 < n and gaps[i + 1] == " ":
+                for words in seconds.get(keys[i + 1], ()):
+                    m = len(words)
+                    if m == 2 or (i + m <= n and all(
+                        keys[i + w] == words[w] and gaps[i + w] == " " for w in range(2, m)
+                    )):  # fmt: skip
+                        size = m
+                        break
+            if not size and single:
+                size = 1
+            if size:
+                marks[i] = next_free = i + size
         results.append(marks)
     return results
 

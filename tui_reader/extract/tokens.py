@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 from typing import NamedTuple
 
 from tui_reader.text import key, strip_diacritics
@@ -12,7 +13,8 @@ from tui_reader.text import key, strip_diacritics
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
-_GLUED_RE = re.compile(r"^([A-ZĐ]{1,4})\.(?=[A-ZĐ])|^(TP)(?=[A-ZĐ][a-zà-ỹ])")
+_GLUED_RE = re.compile(r"([A-ZĐ]{1,4})\.(?=[A-ZĐ])|(TP)(?=[A-ZĐ][a-zà-ỹ])")
+_SPLIT_RE = re.compile(r"(\w+(?:[.&/'’\-]\w+)*)")
 _GLUED_FIND_RE = re.compile(r"(?<!\w)(?:[A-ZĐ]{1,4}\.[A-ZĐ]|TP[A-ZĐ][a-zà-ỹ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
@@ -28,8 +30,12 @@ class Token(NamedTuple):
     end: int
     text: str
     key: str
-    fold: str
     upper: bool  # starts with a capital letter
+
+    @property
+    def fold(self) -> str:
+        """The key without diacritics."""
+        return strip_diacritics(self.key)
 
     @property
     def is_syllable(self) -> bool:
@@ -38,15 +44,17 @@ class Token(NamedTuple):
 
 
 class Tokens:
-    """The tokens of a body, built on first access: most words are never looked at closely."""
+    """The tokens of a body, built on first access: most words are never looked at closely.
 
-    __slots__ = ("_body", "_key", "starts", "ends", "keys", "_cache")
+    ``starts``, ``ends``, ``keys`` and ``gaps`` are plain lists for the hot loops; ``gaps[i]`` is
+    the text between token i-1 and token i."""
 
-    def __init__(self, body: str, body_key: str, spans: list[tuple[int, int]]):
-        self._body, self._key = body, body_key
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.keys = [body_key[s:e] for s, e in spans]
+    __slots__ = ("_body", "starts", "ends", "keys", "gaps", "_cache")
+
+    def __init__(self, body: str, starts: list[int], ends: list[int], keys: list[str],
+                 gaps: list[str]) -> None:  # fmt: skip
+        self._body = body
+        self.starts, self.ends, self.keys, self.gaps = starts, ends, keys, gaps
         self._cache: dict[int, Token] = {}
 
     def __len__(self) -> int:
@@ -61,7 +69,7 @@ class Tokens:
                 i += len(self.starts)
             s, e = self.starts[i], self.ends[i]
             text = self._body[s:e]
-            tok = Token(s, e, text, self.keys[i], strip_diacritics(self.keys[i]), text[0].isupper())
+            tok = Token(s, e, text, self.keys[i], text[0].isupper())
             self._cache[i] = tok
         return tok
 
@@ -87,10 +95,9 @@ class Document:
 
     def gap(self, i: int) -> str:
         """The text between token i-1 and token i ("" before the first token)."""
-        starts = self.tokens.starts
-        if i <= 0 or i >= len(starts):
+        if i <= 0 or i >= len(self.tokens.starts):
             return ""
-        return self.body[self.tokens.ends[i - 1] : starts[i]]
+        return self.tokens.gaps[i]
 
     def adjacent(self, i: int) -> bool:
         """True when token i follows token i-1 with one space, or a dot after a capital
@@ -117,17 +124,30 @@ def tokenize(body: str) -> Document:
     body_key = key(body)
     if len(body_key) != len(body):  # an exotic character changed length when lowered
         body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
-    spans = [m.span() for m in WORD_RE.finditer(body)]
-    glued = {m.start() for m in _GLUED_FIND_RE.finditer(body)}
-    if glued:
-        spans = _split_glued(body, spans, glued)
+    # splitting with a capturing group alternates gaps and words, all in C
+    parts = _SPLIT_RE.split(body)
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0::2][:-1]
+    ends = offsets[1::2]
+    words = parts[1::2]
+    if _GLUED_FIND_RE.search(body):
+        spans = _split_glued(body, list(zip(starts, ends)), {m.start() for m in _GLUED_FIND_RE.finditer(body)})
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        words = [body[s:e] for s, e in spans]
+        keys = [body_key[s:e] for s, e in spans]
+        gaps = [body[0 : starts[0]] if starts else ""]
+        gaps += [body[ends[n - 1] : starts[n]] for n in range(1, len(starts))]
+    else:
+        keys = _SPLIT_RE.split(body_key)[1::2]
+        gaps = parts[0::2]
     return Document(
         body=body,
         key=body_key,
-        tokens=Tokens(body, body_key, spans),
-        by_start={s: n for n, (s, _) in enumerate(spans)},
-        by_end={e: n for n, (_, e) in enumerate(spans)},
-        capitals=[n for n, (s, _) in enumerate(spans) if body[s].isupper()],
+        tokens=Tokens(body, starts, ends, keys, gaps),
+        by_start=dict(zip(starts, range(len(starts)))),
+        by_end=dict(zip(ends, range(len(ends)))),
+        capitals=[n for n, w in enumerate(words) if w[0].isupper()],
     )
 
 

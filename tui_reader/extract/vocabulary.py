@@ -29,16 +29,28 @@ def _keys(name: str) -> list[str]:
     return list(dict.fromkeys(key(e) for e in load_entries(name)))
 
 
-Phrases = dict[str, tuple[tuple[str, ...], ...]]  # first word -> word tuples, longest first
+# first word -> (second word -> longer phrases as word tuples, longest first; True when the first
+# word alone is a phrase)
+Phrases = dict[str, tuple[dict[str, tuple[tuple[str, ...], ...]], bool]]
 
 
 def _phrases(keys: list[str]) -> Phrases:
-    """Phrases grouped by their first word for token-by-token matching."""
-    table: dict[str, list[tuple[str, ...]]] = {}
+    """Phrases grouped by their first two words for token-by-token matching."""
+    longer: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    single: set[str] = set()
     for k in keys:
         words = tuple(k.split())
-        table.setdefault(words[0], []).append(words)
-    return {w: tuple(sorted(v, key=len, reverse=True)) for w, v in table.items()}
+        if len(words) == 1:
+            single.add(words[0])
+        else:
+            longer.setdefault(words[0], {}).setdefault(words[1], []).append(words)
+    table: Phrases = {}
+    for first in set(longer) | single:
+        seconds = {
+            w: tuple(sorted(v, key=len, reverse=True)) for w, v in longer.get(first, {}).items()
+        }
+        table[first] = (seconds, first in single)
+    return table
 
 
 @dataclass(frozen=True)
