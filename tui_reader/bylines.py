@@ -397,6 +397,8 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
     half = len(text) // 2
     if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
         text = text[:half]  # the whole byline written twice
+    if not strict and re.fullmatch(r"[^.]*[^\W\d_]{2}\.", text):
+        text = text[:-1]  # "Lê Phượng." standing alone: a signature with a stray full stop
     parsed = _parse_byline(text, strict)
     whole_group = re.fullmatch(r"\(([^():/]+)\)", text)  # a bare name, no label or agency
     if parsed is not None and not parsed.persons and whole_group:
@@ -406,6 +408,22 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
     if parsed is None:
         return False, None
     return True, _author_from(text, parsed.persons)
+
+
+def _with_previous_line(
+    paragraphs: list[str], byline: str, author: str | None
+) -> tuple[list[str], str | None, str | None]:
+    """Take in a byline's first line when it spans two ("Lan Phương" / "(Nguồn: TTXVN)",
+    "Bài: Hồng Nhung" / "Ảnh: Minh Tuấn"): one names no one, or both carry a label."""
+    if len(paragraphs) < 2 or len(paragraphs[-1]) > 80:
+        return paragraphs, byline, author
+    previous = paragraphs[-1]
+    ok, previous_author = parse_byline(previous)
+    labelled = ":" in previous[:25] and ":" in byline[:25]
+    if not ok or (previous_author and author and not labelled) or not (previous_author or author):
+        return paragraphs, byline, author
+    names = [n for n in (previous_author, author) if n]
+    return paragraphs[:-1], f"{previous} {byline}", " - ".join(dict.fromkeys(names))
 
 
 # A sentence ends at . ! ? … (possibly "./.", closing quotes or brackets) then a space.
@@ -433,7 +451,7 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
     if len(paragraphs) > 1 and len(last) <= 140:
         ok, author = parse_byline(last)
         if ok:
-            return paragraphs[:-1], last, author
+            return _with_previous_line(paragraphs[:-1], last, author)
     # glued to the last sentence: try the longest tail first, it holds the whole byline
     window_start = max(0, len(last) - _GLUED_WINDOW)
     for m in _SENTENCE_END.finditer(last, window_start):

@@ -146,3 +146,29 @@ def test_nfd_and_old_tone_bylines():
 def test_vietnamese_syllables():
     assert all(is_vietnamese_syllable(w) for w in ("Nguyễn", "khuya", "Quỳnh", "Đường", "Ý"))
     assert not any(is_vietnamese_syllable(w) for w in ("Reuters", "Zara", "Closer", "TTXVN"))
+
+
+@pytest.mark.parametrize(
+    ("lines", "byline", "author"),
+    [
+        (["Nhật Linh", "Theo CNBC"], "Nhật Linh Theo CNBC", "Nhật Linh"),
+        (["Lan Phương", "(Nguồn: TTXVN)"], "Lan Phương (Nguồn: TTXVN)", "Lan Phương"),
+        (["Bài: Hồng Nhung", "Ảnh: Minh Tuấn"], "Bài: Hồng Nhung Ảnh: Minh Tuấn",
+         "Hồng Nhung - Minh Tuấn"),
+    ],
+)  # fmt: skip
+def test_byline_on_two_lines(lines, byline, author):
+    assert split_byline([BODY, *lines]) == ([BODY], byline, author)
+
+
+def test_two_name_paragraphs_are_not_merged():
+    """A place or caption line before the author's line stays text."""
+    assert split_byline([BODY, "Hà Nội", "Lan Phương"]) == (
+        [BODY, "Hà Nội"],
+        "Lan Phương",
+        "Lan Phương",
+    )
+
+
+def test_stray_full_stop_after_a_standalone_signature():
+    assert split_byline([BODY, "Lê Phượng."]) == ([BODY], "Lê Phượng.", "Lê Phượng")
