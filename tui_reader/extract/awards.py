@@ -45,9 +45,10 @@ _DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết địn
 _KIND_WORDS = frozenset(
     {"hạng", "nhất", "nhì", "ba", "vì", "sự", "nghiệp", "vũ", "trang", "nhân", "dân", "thi",
      "đua", "toàn", "quốc", "tuổi", "năm", "vẻ", "vang", "cơ", "sở", "xuất", "sắc", "ưu", "tú",
-     "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "của", "thời", "kỳ", "đổi",
+     "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao"}
 )  # fmt: skip
+_KIND_STOPS = frozenset({"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại"})
 _KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua"})
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 
@@ -123,6 +124,7 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         if not toks[end].upper:
             return None, end
     j = end
+    lower_run = 0
     while j < len(toks) and j - end < 12 and doc.adjacent(j):
         t = toks[j]
         if j in sc.awards or j in sc.stops and t.key not in _KIND_WORDS:
@@ -130,8 +132,13 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         if t.upper:
             if person_name_at(sc, j, after_title=False) is not None:
                 break
-        elif t.key not in _KIND_WORDS and not t.text.isdigit():
+            lower_run = 0
+        elif t.key in _KIND_STOPS:
             break
+        elif t.key not in _KIND_WORDS and not t.text.isdigit():
+            lower_run += 1
+            if lower_run > 3 or j == end:
+                break  # "Huân chương Độc lập", but not "bằng khen vinh danh ..."
         j += 1
     while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
         j -= 1

@@ -6,6 +6,10 @@ from tui_reader.extract.scan import Scan
 
 MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" has three)
 MAX_FOREIGN = 4
+# letters only Vietnamese writes; foreign names share only the acute and grave accents
+_VIETNAMESE_ONLY = frozenset("đăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+# family names that do not occur as the third or later syllable of a name: a new name starts
+_NEW_NAME = frozenset({"nguyễn", "trần", "phạm", "đặng", "bùi", "đỗ", "ngô", "phan", "huỳnh"})
 
 
 def _name_word(sc: Scan, i: int) -> bool:
@@ -64,6 +68,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):
             break
+        if j - i >= 3 and toks.keys[j] in _NEW_NAME and j + 1 < len(toks) and sc.doc.adjacent(j + 1):
+            break  # "Vũ Văn Tám Phạm Anh Tuấn": two names side by side
         j += 1
     if j - i < 2:
         return None
@@ -86,6 +92,8 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         if place_at(sc, j) is not None:
             break
         if not tok.is_syllable:
+            if _VIETNAMESE_ONLY & set(tok.key):
+                break  # "Đắk R’lấp": a Vietnamese (minority) place or word, not a foreign name
             foreign = True
         j += 1
     if not foreign or j == i:

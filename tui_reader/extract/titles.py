@@ -44,6 +44,7 @@ def organisation_end(sc: Scan, j: int) -> int:
     vocab = sc.vocab
     head_end = j
     lower_run = 0
+    after_place = False
     end = j
     while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and sc.doc.adjacent(j):
         tok = toks[j]
@@ -57,6 +58,7 @@ def organisation_end(sc: Scan, j: int) -> int:
             place_end = place_at(sc, j)
             if place_end is not None and (j > head_end or prev in vocab.admin_units):
                 j = end = place_end
+                after_place = True
                 continue
             name_end = person_name_at(sc, j, after_title=True)
             if name_end is not None:
@@ -69,6 +71,8 @@ def organisation_end(sc: Scan, j: int) -> int:
             continue
         if tok.key == "kiêm":
             break
+        if after_place and tok.key not in vocab.admin_units:
+            break  # "Chủ tịch UBND xã Phù Việt lo lắng": the place ends the organisation
         lower_run += 1
         if lower_run > MAX_LOWER_RUN:
             break
