@@ -22,6 +22,11 @@ ABBREVIATIONS = {
     "tu": "trung uong", "bch": "ban chap hanh", "btv": "ban thuong vu",
     "cand": "cong an nhan dan", "qdnd": "quan doi nhan dan", "gd": "giam doc",
 }  # fmt: skip
+ROLE_MARKERS = frozenset({
+    "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
+    "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ",
+})  # fmt: skip
+RELIEVE_VERBS = frozenset({"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "cách chức"})
 LIST_GAPS = frozenset({", ", " và ", ", và "})
 # Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
 COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
@@ -93,14 +98,19 @@ def fold_key(text: str) -> str:
 
 def _right_chain(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     """Titles written after a name that ends at token m."""
+    gap = sc.doc.gap(m) if m < len(sc.doc.tokens) else ""
+    if gap not in RIGHT_OPENERS:
+        return [], []
+    return _chain_from(sc, m)
+
+
+def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
+    """Titles starting at token m and those chained to it by commas, dashes or "kiêm"."""
     doc = sc.doc
     toks = doc.tokens
     n = len(toks)
     spans: list[TitleSpan] = []
     gaps: list[str] = []
-    gap = doc.gap(m) if m < n else ""
-    if gap not in RIGHT_OPENERS:
-        return spans, gaps
     sep = ","
     while m < n:
         h = m
@@ -202,7 +212,8 @@ def find_officials(sc: Scan) -> list[Official]:
         end = person_name_at(sc, i, after_title)
         if end is None:
             continue
-        if i > 0 and (_inside_institution(sc, k) or not after_title and _inside_institution(sc, i)):
+        # "mang tên Đại tướng Maximo Gómez", "Trường THPT Lê Quý Đôn": part of another name
+        if k > 0 and (k != i or not after_title) and _inside_institution(sc, k):
             next_free = end
             continue
         occ = Occurrence(i, end, rank=rank)
@@ -239,7 +250,8 @@ def find_officials(sc: Scan) -> list[Official]:
         for t in occ.titles:
             _add_title(person.titles, t)
         person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
-    _merge_short_names(people)
+    _merge_short_names(people, sc.vocab.surnames)
+    _role_titles(sc, people, used)
     officials = []
     for person in people.values():
         if not person.titles and not person.rank:
@@ -252,10 +264,82 @@ def find_officials(sc: Scan) -> list[Official]:
     return officials
 
 
+def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> None:
+    """Titles held through a verb: "ông Dũng từng đảm nhiệm các chức vụ A, B", "được điều động
+    giữ chức A": they go to the nearest person named before them in the sentence."""
+    doc = sc.doc
+    toks = doc.tokens
+    keys = toks.keys
+    by_last: dict[int, Person] = {}
+    by_first: dict[int, Person] = {}
+    for person in people.values():
+        for start, end in person.mentions:
+            last = doc.by_end.get(end)
+            if last is not None:
+                by_last[last] = person
+            first = doc.by_start.get(start)
+            if first is not None:
+                by_first[first] = person
+    given: dict[str, list[Person]] = {}
+    for person in people.values():
+        given.setdefault(key(person.name).split()[-1], []).append(person)
+    for h in sorted(sc.positions):
+        m = h
+        if m > 0 and keys[m - 1] in ("nguyên", "cựu"):
+            m -= 1
+        marker = _role_marker_before(sc, m)
+        if marker is None:
+            continue
+        spans, gaps = _chain_from(sc, h)
+        if not spans or spans[0] in used:
+            continue
+        subject = None
+        if marker >= 2 and " ".join(keys[marker - 2 : marker]) in RELIEVE_VERBS:
+            # "miễn nhiệm chức danh X đối với ông Y": the person follows
+            for t in range(spans[-1].end, min(len(toks), spans[-1].end + 8)):
+                if t in by_first:
+                    subject = by_first[t]
+                    break
+            if subject is None:
+                continue
+        for t in range(marker - 1, max(-1, marker - 40), -1):
+            if subject is not None:
+                break
+            if t + 1 < len(toks) and any(c in doc.gap(t + 1) for c in ".!?\n;") and t + 1 <= marker - 1:
+                break
+            if t in by_last:
+                subject = by_last[t]
+                break
+            candidates = given.get(keys[t])
+            if candidates and len(candidates) == 1 and toks[t].upper and (
+                sc.ends_before(sc.honorifics, t) is not None or sc.ends_before(sc.ranks, t) is not None
+            ):
+                subject = candidates[0]
+                break
+        if subject is None:
+            continue
+        for text in _chain_texts(sc, spans, gaps):
+            _add_title(subject.titles, text)
+        used.update(spans)
+
+
+def _role_marker_before(sc: Scan, m: int) -> int | None:
+    """The first token of a role verb phrase ("giữ chức", "đảm nhiệm các chức vụ") ending right
+    before token m, else None."""
+    keys = sc.doc.tokens.keys
+    for size in (3, 2, 1):
+        s = m - size
+        if s < 0:
+            continue
+        if all(sc.doc.gap(t) == " " for t in range(s + 1, m + 1)) and " ".join(keys[s:m]) in ROLE_MARKERS:
+            return s
+    return None
+
+
 def _inside_institution(sc: Scan, i: int) -> bool:
     """True when the name at token i is part of an institution's name ("Trường THPT Lê Lợi")."""
     toks = sc.doc.tokens
-    if not sc.doc.adjacent(i):
+    if not sc.doc.adjacent(i) and sc.doc.gap(i) not in (" “", ' "', " ‘"):
         return False
     prev = toks[i - 1].key
     prev2 = f"{toks[i - 2].key} {prev}" if i > 1 else ""
@@ -316,12 +400,16 @@ def title_key(text: str) -> str:
     return " ".join(words)
 
 
-def _merge_short_names(people: dict[str, Person]) -> None:
-    """Join a name written without its family name ("Xuân Phúc") into the full one."""
+def _merge_short_names(people: dict[str, Person], surnames: frozenset[str]) -> None:
+    """Join a name written without its family name ("Xuân Phúc") into the full one, and a
+    foreign name written without its last part ("Leopoldo Cintra") into the full one."""
     keys = list(people)
     for short in keys:
+        foreign = key(people[short].name).split()[0] not in surnames
         for full in keys:
-            if short != full and full.endswith(" " + short) and short in people and full in people:
+            if short == full or short not in people or full not in people:
+                continue
+            if full.endswith(" " + short) or foreign and full.startswith(short + " "):
                 target, source = people[full], people.pop(short)
                 target.rank = target.rank or source.rank
                 for t in source.titles:
