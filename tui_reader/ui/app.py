@@ -212,10 +212,13 @@ class ReaderApp(App[int]):
             self.notify(plain_line(str(exc)), severity="error", markup=False)
             return
         self.current = stored
-        view.show(stored.article, article_id)
+        self.hits = self._query_hits(self.query_text)
+        self.hit_class = "article-view--hit"
+        self.hit_index = -1
+        view.show(stored.article, article_id, self._highlights())
+        self._show_hit_position()
         self.query_one(OfficialsPane).show_officials(stored.extraction.officials)
         self.query_one(AwardsPane).show_awards(stored.extraction.awards)
-        self._set_hits_from_query(self.query_text)
 
     def _mark_read(self, article_id: int) -> None:
         try:
@@ -226,15 +229,19 @@ class ReaderApp(App[int]):
 
     # ---- hits: search results and mentions inside the open article ---------------------------
 
-    def _set_hits_from_query(self, query: str) -> None:
+    def _query_hits(self, query: str) -> list[Hit]:
+        """Every hit of a query in the open article's title and body."""
         from tui_reader.search import find_hits
 
-        hits: list[Hit] = []
-        if query.strip() and self.current is not None:
-            article = self.current.article
-            hits = [("title", s, e) for s, e in find_hits(query, article.title, field="title")]
-            hits += [("body", s, e) for s, e in find_hits(query, article.body)]
-        self._set_hits(hits, "article-view--hit", move=False)
+        if not query.strip() or self.current is None:
+            return []
+        article = self.current.article
+        hits: list[Hit] = [("title", s, e) for s, e in find_hits(query, article.title, field="title")]
+        hits += [("body", s, e) for s, e in find_hits(query, article.body)]
+        return hits
+
+    def _set_hits_from_query(self, query: str) -> None:
+        self._set_hits(self._query_hits(query), "article-view--hit", move=False)
 
     def _set_hits(self, hits: list[Hit], cls: str, move: bool = True) -> None:
         self.hits = hits
@@ -244,12 +251,18 @@ class ReaderApp(App[int]):
         if move and hits:
             self._scroll_to_hit()
 
-    def _paint_hits(self) -> None:
+    def _highlights(self) -> dict[str, list[tuple[int, int, str]]]:
         highlights: dict[str, list[tuple[int, int, str]]] = {}
         for i, (field, start, end) in enumerate(self.hits):
             cls = "article-view--current" if i == self.hit_index else self.hit_class
             highlights.setdefault(field, []).append((start, end, cls))
-        self.article_view.set_highlights(highlights)
+        return highlights
+
+    def _paint_hits(self) -> None:
+        self.article_view.set_highlights(self._highlights())
+        self._show_hit_position()
+
+    def _show_hit_position(self) -> None:
         if self.hits:
             position = f"{self.hit_index + 1}/{len(self.hits)}" if self.hit_index >= 0 else "–"
             self.article_view.border_subtitle = Content(f"{position} · n/N")

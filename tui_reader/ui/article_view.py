@@ -95,11 +95,16 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---- content -------------------------------------------------------------------------
 
-    def show(self, article: Article | None, article_id: int | None = None) -> None:
-        """Display an article (or the placeholder) from the top, without highlights."""
+    def show(
+        self,
+        article: Article | None,
+        article_id: int | None = None,
+        highlights: dict[str, list[tuple[int, int, str]]] | None = None,
+    ) -> None:
+        """Display an article (or the placeholder) from the top, with optional highlights."""
         self.article = article
         self.article_id = article_id
-        self._highlights = {}
+        self._highlights = highlights or {}
         self._relayout()
         self.scroll_to(y=0, animate=False)
 
