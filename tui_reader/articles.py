@@ -6,6 +6,7 @@ separated by blank lines, the author's name last. Text is kept as written, in NF
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -282,7 +283,7 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
 
     def start_before(position: int) -> int:
-        return max(s for s in sentence_starts if s <= position)
+        return sentence_starts[bisect.bisect_right(sentence_starts, position) - 1]
 
     # "... chụp ảnh lưu niệm. Ảnh: Việt Hoàng Trong khuôn khổ ...": the sentence before a credit
     for credit_start, credit_end in credits:
@@ -292,11 +293,13 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
             start = credit_start  # only the credit itself
         spans.append((start, credit_end))
     # "... Nguyễn Văn Trân Cùng dự có ..."
+    credit_starts = [s for s, _ in spans]
     for m in _STARTER_RE.finditer(paragraph):
         start = start_before(m.start())
         caption = paragraph[start : m.start()]
-        if any(s <= start < e or s < m.start() <= e for s, e in spans):
-            continue
+        before = bisect.bisect_left(credit_starts, m.start()) - 1
+        if before >= 0 and spans[before][1] > start:
+            continue  # overlaps a credited caption
         if _caption_like(caption) and not _FINAL_PUNCTUATION.search(caption):
             spans.append((start, m.start()))
     return sorted(spans)
