@@ -87,7 +87,7 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
             break
         if sum(c.isupper() for c in tok.text[:3]) > 1 and not tok.text.isupper():
             break  # "TPHồ": two words run together, not a name
-        if tok.key in sc.vocab.organisations or (tok.text.isupper() and "." not in tok.text):
+        if tok.key in sc.vocab.organisations or (tok.text.isupper() and len(tok.text) > 1):
             break
         if place_at(sc, j) is not None:
             break

@@ -1,0 +1,71 @@
+"""Awards: kind with class, issuer, presenters, recipients and counts of the reported event."""
+
+from __future__ import annotations
+
+from tui_reader.extract import extract
+
+
+def awards(body: str) -> list[tuple[str, str | None, int | None, int | None]]:
+    return [(a.award, a.issuer, a.collectives, a.individuals) for a in extract("Tin", body).awards]
+
+
+def test_issuer_after_cua_and_counts():
+    got = awards(
+        "Dịp này, Đại tá Vũ Hữu Lộc, Giám đốc Công an tỉnh trao Giấy khen của Giám đốc Công an "
+        "tỉnh cho 10 tập thể, 15 cá nhân có thành tích xuất sắc."
+    )
+    assert got == [("Giấy khen", "Giám đốc Công an tỉnh", 10, 15)]
+
+
+def test_class_of_a_medal_and_authorised_issuer():
+    body = (
+        "Thừa ủy quyền của Chủ tịch nước, Phó Chủ tịch UBND tỉnh Lò Minh Hùng trao Huân chương "
+        "Lao động hạng Ba cho Công ty Xây dựng số 4."
+    )
+    result = extract("Tin", body).awards
+    assert [(a.award, a.issuer) for a in result] == [("Huân chương Lao động hạng Ba", "Chủ tịch nước")]
+    assert result[0].presenters == ["Lò Minh Hùng"]
+    assert result[0].mentions == [(0, len(body))]
+
+
+def test_numbers_in_words_and_a_named_recipient_plus_others():
+    assert awards("UBND huyện tặng Bằng khen cho hai đồng chí có thành tích.") == [
+        ("Bằng khen", "UBND huyện", None, 2)
+    ]
+    assert awards(
+        "Anh Tùng và 8 người khác vừa được Chủ tịch UBND xã trao giấy khen của UBND xã Ia Pa."
+    ) == [("giấy khen", "UBND xã Ia Pa", None, 9)]
+
+
+def test_badges_of_party_membership_read_respectively():
+    got = awards(
+        "Bí thư Tỉnh ủy trao Huy hiệu 50 năm, 45 năm và 30 năm tuổi Đảng cho các đảng viên lão thành."
+    )
+    assert [a for a, *_ in got] == [
+        "Huy hiệu 50 năm tuổi Đảng", "Huy hiệu 45 năm tuổi Đảng", "Huy hiệu 30 năm tuổi Đảng",
+    ]  # fmt: skip
+
+
+def test_quoted_title_and_commemorative_medal():
+    got = awards(
+        "Ông Kha Văn Phú được tặng danh hiệu “Công dân Thủ đô ưu tú”. Bộ trưởng trao Kỷ niệm "
+        "chương Vì sự nghiệp Giáo dục cho 5 cá nhân."
+    )
+    kinds = [a for a, *_ in got]
+    assert kinds == ["danh hiệu “Công dân Thủ đô ưu tú”", "Kỷ niệm chương Vì sự nghiệp Giáo dục"]
+    assert got[1][3] == 5
+
+
+def test_history_and_general_talk_are_not_awards():
+    assert awards(
+        "Đơn vị từng được tặng Huân chương Lao động hạng Nhì năm 2010. Em nhận được nhiều "
+        "giấy khen của nhà trường."
+    ) == []
+
+
+def test_one_entry_per_award_and_issuer():
+    got = awards(
+        "Phó Chủ tịch UBND tỉnh trao Bằng khen của Chủ tịch UBND tỉnh cho 5 tập thể. Các tập "
+        "thể nhận Bằng khen của Chủ tịch UBND tỉnh Yên Bái phấn khởi."
+    )
+    assert [(a, i) for a, i, *_ in got] == [("Bằng khen", "Chủ tịch UBND tỉnh Yên Bái")]

@@ -1,0 +1,147 @@
+"""Officials: names, ranks and titles in the constructions Vietnamese news uses."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from tui_reader.extract import extract
+
+
+def officials(body: str, title: str = "Tin địa phương") -> dict[str, tuple[str | None, list[str]]]:
+    return {o.name: (o.rank, o.titles) for o in extract(title, body).officials}
+
+
+def test_rank_name_then_titles_after_commas():
+    got = officials(
+        "Thiếu tướng Lê Văn Bình, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an tỉnh "
+        "phát biểu tại hội nghị."
+    )
+    assert got == {
+        "Lê Văn Bình": ("Thiếu tướng", ["Ủy viên Ban Thường vụ Tỉnh ủy", "Giám đốc Công an tỉnh"])
+    }
+
+
+def test_titles_before_the_name():
+    got = officials("Chủ tịch nước Võ Minh Khang và Bộ trưởng Bộ Y tế Đặng Thu Hà đến dự.")
+    assert got["Võ Minh Khang"] == (None, ["Chủ tịch nước"])
+    assert got["Đặng Thu Hà"] == (None, ["Bộ trưởng Bộ Y tế"])
+
+
+def test_comma_separated_titles_before_the_name():
+    got = officials("Ủy viên Bộ Chính trị, Phó Thủ tướng Hoàng Đức Long chủ trì buổi làm việc.")
+    assert got["Hoàng Đức Long"][1] == ["Ủy viên Bộ Chính trị", "Phó Thủ tướng"]
+
+
+def test_title_shared_by_a_list_after_a_colon():
+    got = officials(
+        "Nhân dịp này, các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Trần Thị Mai, Trưởng Ban "
+        "Tuyên giáo Tỉnh ủy; Đại tá Phạm Quốc Việt, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh "
+        "đã trao quà."
+    )
+    assert got["Trần Thị Mai"][1] == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tuyên giáo Tỉnh ủy"]
+    rank, titles = got["Phạm Quốc Việt"]
+    assert rank == "Đại tá"
+    assert "Ủy viên Ban Thường vụ Tỉnh ủy" in titles
+    assert "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh" in titles
+
+
+def test_plural_title_before_a_list_of_names():
+    got = officials("Cùng dự có các Phó Chủ tịch UBND tỉnh Lò Văn Sinh, Hà Thị Nga, Bế Văn Toàn.")
+    for name in ("Lò Văn Sinh", "Hà Thị Nga", "Bế Văn Toàn"):
+        assert got[name][1] == ["Phó Chủ tịch UBND tỉnh"], name
+
+
+def test_committee_completes_the_first_title():
+    got = officials(
+        "Bà Ngô Thị Lan, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy, Chủ tịch Ủy ban "
+        "MTTQ tỉnh cho biết như vậy."
+    )
+    assert got["Ngô Thị Lan"][1] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", "Chủ tịch Ủy ban MTTQ tỉnh",
+    ]  # fmt: skip
+
+
+def test_former_and_standing_deputy_are_kept():
+    got = officials(
+        "Tham dự có ông Đào Văn Tâm, nguyên Thứ trưởng Bộ Quốc phòng và bà Lý Thu Trang, "
+        "Phó Bí thư Thường trực Tỉnh ủy."
+    )
+    assert got["Đào Văn Tâm"][1] == ["nguyên Thứ trưởng Bộ Quốc phòng"]
+    assert got["Lý Thu Trang"][1] == ["Phó Bí thư Thường trực Tỉnh ủy"]
+
+
+def test_kiem_and_dash_share_the_organisation():
+    got = officials(
+        "Ông Vi Văn Hòa, Chánh Văn phòng kiêm người phát ngôn của UBND tỉnh Lạng Sơn trả lời. "
+        "Bà Kiều Thị Hạnh - Phó Chủ tịch - Tổng Thư ký Hội Chữ thập đỏ tỉnh phát biểu."
+    )
+    assert got["Vi Văn Hòa"][1] == [
+        "Chánh Văn phòng UBND tỉnh Lạng Sơn", "người phát ngôn của UBND tỉnh Lạng Sơn",
+    ]  # fmt: skip
+    assert got["Kiều Thị Hạnh"][1] == [
+        "Phó Chủ tịch Hội Chữ thập đỏ tỉnh", "Tổng Thư ký Hội Chữ thập đỏ tỉnh",
+    ]  # fmt: skip
+
+
+def test_later_mentions_merge_and_are_all_listed():
+    body = (
+        "Thiếu tướng Đầu Văn Sơn, Giám đốc Công an tỉnh chủ trì. Sau đó, Thiếu tướng Sơn "
+        "đi kiểm tra. Đồng chí Đầu Văn Sơn nhấn mạnh yêu cầu."
+    )
+    result = extract("Tin", body).officials
+    assert [o.name for o in result] == ["Đầu Văn Sơn"]
+    spans = result[0].mentions
+    assert [body[s:e] for s, e in spans] == ["Đầu Văn Sơn", "Sơn", "Đầu Văn Sơn"]
+
+
+def test_old_and_new_tone_spelling_is_one_title_in_the_longer_form():
+    got = officials(
+        "Ông Mai Văn Quý, Bí thư Tỉnh uỷ phát biểu. Bí thư Tỉnh ủy Hà Giang Mai Văn Quý nói thêm."
+    )
+    assert got["Mai Văn Quý"][1] == ["Bí thư Tỉnh ủy Hà Giang"]
+
+
+def test_nfd_input_gives_the_same_officials():
+    body = "Phó Chủ tịch UBND tỉnh Nguyễn Thị Thủy phát biểu."
+    nfd = unicodedata.normalize("NFD", body)
+    assert officials(nfd) == officials(body) == {"Nguyễn Thị Thủy": (None, ["Phó Chủ tịch UBND tỉnh"])}
+
+
+def test_foreign_names_after_a_title():
+    got = officials(
+        "Đại sứ Liên bang Nga tại Việt Nam Konstantin V.Vnukov trao huân chương. "
+        "Thị trưởng thành phố Augsburg Eva Weber phát biểu."
+    )
+    assert got["Konstantin V.Vnukov"][1] == ["Đại sứ Liên bang Nga tại Việt Nam"]
+    assert got["Eva Weber"][1] == ["Thị trưởng thành phố Augsburg"]
+
+
+def test_places_are_not_people_but_president_ho_chi_minh_is():
+    got = officials(
+        "Chủ tịch UBND Thành phố Hồ Chí Minh Phan Văn Mãi và Bí thư Tỉnh ủy Hà Tĩnh Lê Đình Sơn "
+        "nhắc lời Chủ tịch Hồ Chí Minh."
+    )
+    assert set(got) == {"Phan Văn Mãi", "Lê Đình Sơn", "Hồ Chí Minh"}
+    assert got["Phan Văn Mãi"][1] == ["Chủ tịch UBND Thành phố Hồ Chí Minh"]
+    assert got["Hồ Chí Minh"][1] == ["Chủ tịch"]
+
+
+def test_degrees_honours_and_untitled_people_are_left_out():
+    got = officials(
+        "PGS.TS Lê Quang Huy, Hiệu trưởng Trường Đại học Y phát biểu. Anh hùng Lao động "
+        "Trần Văn Tư và chị Phạm Thị Hoa cũng có mặt."
+    )
+    assert got == {"Lê Quang Huy": (None, ["Hiệu trưởng Trường Đại học Y"])}
+
+
+def test_school_named_after_a_person_is_not_a_person():
+    got = officials("Thầy Lê Văn Hải, Hiệu trưởng Trường THPT Lê Quý Đôn cho biết.")
+    assert got == {"Lê Văn Hải": (None, ["Hiệu trưởng Trường THPT Lê Quý Đôn"])}
+
+
+def test_title_through_a_role_verb():
+    got = officials(
+        "Ông Lưu Đức Thành từng đảm nhiệm các chức vụ Giám đốc Sở Xây dựng, Bí thư Huyện ủy "
+        "Yên Lạc."
+    )
+    assert got["Lưu Đức Thành"][1] == ["Giám đốc Sở Xây dựng", "Bí thư Huyện ủy Yên Lạc"]
