@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from tui_reader.articles import Article, find_captions, normalise_text, parse_article
 from tui_reader.bylines import parse_byline, split_byline
-from tui_reader.reading import ArticleReadError, read_text_file
+from tui_reader.reading import ArticleReadError, describe_os_error, read_text_file
 
 # A record longer than this is refused (a runaway quote, or not an article dump at all).
 MAX_RECORD_CHARS = 4 * 1024 * 1024
@@ -219,7 +219,7 @@ def _open(path: Path, name: str) -> IO[bytes] | RecordError:
             return RecordError(name, 0, "is a folder, not a file")
         return open(path, "rb")  # noqa: SIM115 - closed by the caller's generator
     except OSError as exc:
-        return RecordError(name, 0, exc.strerror or str(exc))
+        return RecordError(name, 0, describe_os_error(exc))
 
 
 # --- CSV -----------------------------------------------------------------------------------------

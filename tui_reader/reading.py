@@ -215,7 +215,8 @@ def _checked_text(text: str, path: str) -> str:
 # --- files ---------------------------------------------------------------------------------------
 
 
-def _os_reason(exc: OSError, is_folder_ok: bool = False) -> str:
+def describe_os_error(exc: OSError) -> str:
+    """A short reason for an operating-system error on a file, as a reader would put it."""
     if exc.errno == errno.ELOOP:
         return "symbolic link loop"
     if exc.errno == errno.ENOENT:
@@ -236,7 +237,7 @@ def read_text_file(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:
     except OSError as exc:
         if exc.errno == errno.ENOENT and os.path.islink(path):
             raise ArticleReadError(name, "broken symbolic link") from None
-        raise ArticleReadError(name, _os_reason(exc)) from None
+        raise ArticleReadError(name, describe_os_error(exc)) from None
     if stat.S_ISDIR(info.st_mode):
         raise ArticleReadError(name, "is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -248,7 +249,7 @@ def read_text_file(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)  # the file may have grown since stat
     except OSError as exc:
-        raise ArticleReadError(name, _os_reason(exc)) from None
+        raise ArticleReadError(name, describe_os_error(exc)) from None
     if len(data) > limit:
         raise ArticleReadError(name, f"file too large (over {_size(limit)})")
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
@@ -287,7 +288,9 @@ def iter_article_paths(
             info = os.stat(path)
         except OSError as exc:
             broken = exc.errno == errno.ENOENT and os.path.islink(path)
-            yield ArticleReadError(str(path), "broken symbolic link" if broken else _os_reason(exc))
+            yield ArticleReadError(
+                str(path), "broken symbolic link" if broken else describe_os_error(exc)
+            )
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, info, wanted, seen_dirs, seen_files)
@@ -313,7 +316,7 @@ def _walk(
         with os.scandir(folder) as entries:
             names = sorted(entry.name for entry in entries)
     except OSError as exc:
-        yield ArticleReadError(str(folder), f"cannot open the folder: {_os_reason(exc)}")
+        yield ArticleReadError(str(folder), f"cannot open the folder: {describe_os_error(exc)}")
         return
     for name in names:
         if name.startswith("."):
@@ -325,7 +328,7 @@ def _walk(
             if Path(name).suffix.lower() in wanted or exc.errno == errno.ELOOP:
                 broken = exc.errno == errno.ENOENT and os.path.islink(child)
                 yield ArticleReadError(str(child), "broken symbolic link" if broken
-                                       else _os_reason(exc))  # fmt: skip
+                                       else describe_os_error(exc))  # fmt: skip
             continue
         if stat.S_ISDIR(child_info.st_mode):
             yield from _walk(child, child_info, wanted, seen_dirs, seen_files)

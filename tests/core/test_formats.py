@@ -223,7 +223,7 @@ def test_unreadable_text_file_is_one_error(tmp_path):
 
 def test_folder_and_missing_file(tmp_path):
     [error] = iter_records(tmp_path / "missing.csv")
-    assert isinstance(error, RecordError)
+    assert isinstance(error, RecordError) and error.reason == "no such file or folder"
     folder = tmp_path / "d.jsonl"
     folder.mkdir()
     [error] = iter_records(folder)
