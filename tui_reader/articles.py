@@ -72,7 +72,7 @@ def parse_date(value: str) -> str | None:
 def normalise_text(text: str) -> str:
     """NFC, LF line ends, no byte-order mark: the form every parser here works on."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    return nfc(text.lstrip("\ufeff"))
+    return nfc(text.lstrip("\ufeff\u200b\u200c\u200d\u2060"))
 
 
 def split_paragraphs(text: str) -> list[str]:
