@@ -14,14 +14,19 @@ from tui_reader.extract.titles import organisation_end
 from tui_reader.text import key
 
 # Verbs that confer an award in the event (matched on the diacritic-exact key).
-_CONFER_RE = re.compile(key(
-    r"(?<!\w)(?:trao|tặng|truy tặng|phong tặng|đón nhận|nhận|khen thưởng|khen tặng|gắn|đeo)(?!\w)"
-))
+_CONFER_RE = re.compile(
+    key(
+        r"(?<!\w)(?:trao|tặng|truy tặng|phong tặng|đón nhận|nhận|khen thưởng|khen tặng"
+        r"|gắn|đeo)(?!\w)"
+    )
+)
 # Words that make an award history or general talk rather than part of the event.
-_HISTORY_RE = re.compile(key(
-    r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
-    r"|nhiều năm liền được)(?!\w)"
-))
+_HISTORY_RE = re.compile(
+    key(
+        r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
+        r"|nhiều năm liền được)(?!\w)"
+    )
+)
 _BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
 _CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
 _AUXILIARIES = frozenset({"đã", "vừa", "được", "sẽ", "cũng", "mới"})
@@ -39,7 +44,9 @@ _INDIVIDUAL = (
 _COUNT_RE = re.compile(rf"\b{_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})\b")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
 _OTHERS_RE = re.compile(rf"\bva\s+{_NUMBER}\s+(?:nguoi|ca nhan|dong chi)\s+khac\b")
-_AUTHORISED_RE = re.compile(key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+"))
+_AUTHORISED_RE = re.compile(
+    key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
+)
 _DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)"))
 # Words that may follow the head of an award's kind and belong to it (besides capitals).
 _KIND_WORDS = frozenset(
@@ -48,7 +55,9 @@ _KIND_WORDS = frozenset(
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao"}
 )  # fmt: skip
-_KIND_STOPS = frozenset({"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại"})
+_KIND_STOPS = frozenset(
+    {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại"}
+)
 _KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua"})
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 
@@ -152,8 +161,9 @@ def _ends_class(toks, j: int) -> bool:
     return j >= 2 and toks[j - 2].key == "hạng"
 
 
-def _issuers(sc: Scan, officials: list[Official], kind_end: int, s_start: int, s_end: int,
-             award_start: int) -> list[str | None]:
+def _issuers(
+    sc: Scan, officials: list[Official], kind_end: int, s_start: int, s_end: int, award_start: int
+) -> list[str | None]:
     """Who the award is given in the name of: "của X" after it, "thừa ủy quyền của X", the
     title of who signed the decision, or an organisation or bare title as the subject of "tặng"."""
     doc = sc.doc
@@ -178,8 +188,11 @@ def _issuers(sc: Scan, officials: list[Official], kind_end: int, s_start: int, s
     mentions = [(s, o) for o in officials for s, _ in o.mentions if s_start <= s < award_start]
     decision = _DECISION_RE.search(doc.key, s_start, award_start)
     if decision and mentions:
-        signer = max((s, o) for s, o in mentions if s < decision.start()) if any(
-            s < decision.start() for s, _ in mentions) else None
+        signer = (
+            max((s, o) for s, o in mentions if s < decision.start())
+            if any(s < decision.start() for s, _ in mentions)
+            else None
+        )
         if signer and signer[1].titles:
             return [signer[1].titles[0]]
     verb = doc.by_end.get(award_start - 1)
@@ -202,8 +215,12 @@ def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
     for start in range(k - 1, max(-1, k - 14), -1):
         if toks[start].start < s_start:
             break
-        clause_start = start == 0 or toks[start - 1].start < s_start or doc.gap(start) != " " or (
-            not toks[start - 1].upper and toks[start - 1].key in _CLAUSE_OPENERS)
+        clause_start = (
+            start == 0
+            or toks[start - 1].start < s_start
+            or doc.gap(start) != " "
+            or (not toks[start - 1].upper and toks[start - 1].key in _CLAUSE_OPENERS)
+        )
         if not toks[start].upper or not clause_start:
             continue
         end = organisation_end(sc, start + 1)
@@ -294,15 +311,22 @@ def _merge(awards: list[Award]) -> list[Award]:
             _add(target.presenters, name)
         for name in award.recipients:
             _add(target.recipients, name)
-        target.collectives = target.collectives if target.collectives is not None else award.collectives
-        target.individuals = target.individuals if target.individuals is not None else award.individuals
+        target.collectives = (
+            target.collectives if target.collectives is not None else award.collectives
+        )
+        target.individuals = (
+            target.individuals if target.individuals is not None else award.individuals
+        )
         target.mentions = sorted(set(target.mentions) | set(award.mentions))
     # an entry without issuer whose kind also has a named issuer is the same award
     named = [a for a in merged if a.issuer]
     kept = [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
     # "huy hiệu Đảng" in the lead is the general word for the "Huy hiệu 50 năm tuổi Đảng" below
-    return [a for a in kept if a.issuer or not any(
-        b is not a and _more_specific(b.award, a.award) for b in kept)]
+    return [
+        a
+        for a in kept
+        if a.issuer or not any(b is not a and _more_specific(b.award, a.award) for b in kept)
+    ]
 
 
 def _more_specific(long_: str, short: str) -> bool:
@@ -323,4 +347,3 @@ def _same_issuer(a: str | None, b: str | None) -> bool:
     if ka == kb:
         return True
     return ka[0] == kb[0] and (set(ka) <= set(kb) or set(kb) <= set(ka))
-

@@ -19,9 +19,8 @@ def _name_word(sc: Scan, i: int) -> bool:
         return False
     if tok.key in sc.vocab.not_given_names or i in sc.ranks or i in sc.awards:
         return False
-    if tok.key in sc.vocab.organisations or tok.text.isupper() and len(tok.text) > 1:
-        return False
-    return True
+    # an organisation word or an abbreviation ("UBND") is not part of a name
+    return not (tok.key in sc.vocab.organisations or tok.text.isupper() and len(tok.text) > 1)
 
 
 def place_at(sc: Scan, i: int) -> int | None:
@@ -68,7 +67,12 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):
             break
-        if j - i >= 3 and toks.keys[j] in _NEW_NAME and j + 1 < len(toks) and sc.doc.adjacent(j + 1):
+        if (
+            j - i >= 3
+            and toks.keys[j] in _NEW_NAME
+            and j + 1 < len(toks)
+            and sc.doc.adjacent(j + 1)
+        ):
             break  # "Vũ Văn Tám Phạm Anh Tuấn": two names side by side
         j += 1
     if j - i < 2:

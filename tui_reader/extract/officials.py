@@ -14,7 +14,7 @@ from tui_reader.text import fold, key
 CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
 LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
 DASH_GAPS = frozenset({" - ", " – ", " — "})
-RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": ", " ("})
+RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": "})
 LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
 ABBREVIATIONS = {
     "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
@@ -26,7 +26,7 @@ ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ",
 })  # fmt: skip
-RELIEVE_VERBS = frozenset({"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "cách chức"})
+RELIEVE_VERBS = frozenset({"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ"})
 LIST_GAPS = frozenset({", ", " và ", ", và "})
 # Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
 COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
@@ -143,7 +143,9 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     return spans, gaps
 
 
-def _left_chain(sc: Scan, k: int, by_end: dict[int, TitleSpan]) -> tuple[list[TitleSpan], list[str]]:
+def _left_chain(
+    sc: Scan, k: int, by_end: dict[int, TitleSpan]
+) -> tuple[list[TitleSpan], list[str]]:
     """Titles written before a name (or its rank) that starts at token k."""
     doc = sc.doc
     spans: list[TitleSpan] = []
@@ -180,7 +182,6 @@ def find_officials(sc: Scan) -> list[Official]:
     """All officials of the body, in order of first mention, with every mention span."""
     doc = sc.doc
     toks = doc.tokens
-    n = len(toks)
     by_end = _titles_by_end(sc)
     people: dict[str, Person] = {}
     occurrences: list[tuple[str, Occurrence]] = []
@@ -193,7 +194,12 @@ def find_officials(sc: Scan) -> list[Official]:
     for i in doc.capitals:
         if i < next_free:
             continue
-        if keys[i] not in surnames and i not in by_end and i not in sc.rank_ends and i not in sc.honorific_ends:
+        if (
+            keys[i] not in surnames
+            and i not in by_end
+            and i not in sc.rank_ends
+            and i not in sc.honorific_ends
+        ):
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
         rank = None
@@ -231,7 +237,12 @@ def find_officials(sc: Scan) -> list[Official]:
         if left and left[0].start > 0 and toks[left[0].start - 1].key == "các":
             shared = _chain_texts(sc, left, lgaps)
             shared_until = end
-        elif shared and i >= shared_until and doc.body[toks[shared_until - 1].end : toks[i].start] in LIST_GAPS and not left:
+        elif (
+            shared
+            and i >= shared_until
+            and doc.body[toks[shared_until - 1].end : toks[i].start] in LIST_GAPS
+            and not left
+        ):
             occ.titles = shared + occ.titles
             shared_until = end
         else:
@@ -305,14 +316,24 @@ def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> N
         for t in range(marker - 1, max(-1, marker - 40), -1):
             if subject is not None:
                 break
-            if t + 1 < len(toks) and any(c in doc.gap(t + 1) for c in ".!?\n;") and t + 1 <= marker - 1:
+            if (
+                t + 1 < len(toks)
+                and any(c in doc.gap(t + 1) for c in ".!?\n;")
+                and t + 1 <= marker - 1
+            ):
                 break
             if t in by_last:
                 subject = by_last[t]
                 break
             candidates = given.get(keys[t])
-            if candidates and len(candidates) == 1 and toks[t].upper and (
-                sc.ends_before(sc.honorifics, t) is not None or sc.ends_before(sc.ranks, t) is not None
+            if (
+                candidates
+                and len(candidates) == 1
+                and toks[t].upper
+                and (
+                    sc.ends_before(sc.honorifics, t) is not None
+                    or sc.ends_before(sc.ranks, t) is not None
+                )
             ):
                 subject = candidates[0]
                 break
@@ -331,7 +352,10 @@ def _role_marker_before(sc: Scan, m: int) -> int | None:
         s = m - size
         if s < 0:
             continue
-        if all(sc.doc.gap(t) == " " for t in range(s + 1, m + 1)) and " ".join(keys[s:m]) in ROLE_MARKERS:
+        if (
+            all(sc.doc.gap(t) == " " for t in range(s + 1, m + 1))
+            and " ".join(keys[s:m]) in ROLE_MARKERS
+        ):
             return s
     return None
 
@@ -428,6 +452,9 @@ def _add_short_mentions(sc: Scan, person: Person) -> None:
             continue
         if idx + 1 < len(doc.tokens) and doc.adjacent(idx + 1) and doc.tokens[idx + 1].upper:
             continue
-        if (sc.ends_before(sc.honorifics, idx) is not None or sc.ends_before(sc.ranks, idx) is not None
-                or sc.ends_before(sc.positions, idx) is not None):
+        if (
+            sc.ends_before(sc.honorifics, idx) is not None
+            or sc.ends_before(sc.ranks, idx) is not None
+            or sc.ends_before(sc.positions, idx) is not None
+        ):
             person.mentions.append((tok.start, tok.end))

@@ -16,7 +16,11 @@ def sentence_spans(body: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(body):
-        if m.group(1) and m.group(1) == "." and _ABBREV_RE.search(body[max(0, m.start() - 6) : m.start()]):
+        if (
+            m.group(1)
+            and m.group(1) == "."
+            and _ABBREV_RE.search(body[max(0, m.start() - 6) : m.start()])
+        ):
             continue  # "TP. Hồ Chí Minh", "GS. Lê Ngọc Canh"
         end = m.start() + len(m.group(1) or "")
         if end > start:

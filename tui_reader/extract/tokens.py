@@ -131,7 +131,8 @@ def tokenize(body: str) -> Document:
     ends = offsets[1::2]
     words = parts[1::2]
     if _GLUED_FIND_RE.search(body):
-        spans = _split_glued(body, list(zip(starts, ends)), {m.start() for m in _GLUED_FIND_RE.finditer(body)})
+        glued = {m.start() for m in _GLUED_FIND_RE.finditer(body)}
+        spans = _split_glued(body, list(zip(starts, ends, strict=True)), glued)
         starts = [s for s, _ in spans]
         ends = [e for _, e in spans]
         words = [body[s:e] for s, e in spans]
@@ -145,13 +146,15 @@ def tokenize(body: str) -> Document:
         body=body,
         key=body_key,
         tokens=Tokens(body, starts, ends, keys, gaps),
-        by_start=dict(zip(starts, range(len(starts)))),
-        by_end=dict(zip(ends, range(len(ends)))),
+        by_start=dict(zip(starts, range(len(starts)), strict=True)),
+        by_end=dict(zip(ends, range(len(ends)), strict=True)),
         capitals=[n for n, w in enumerate(words) if w[0].isupper()],
     )
 
 
-def _split_glued(body: str, spans: list[tuple[int, int]], starts: set[int]) -> list[tuple[int, int]]:
+def _split_glued(
+    body: str, spans: list[tuple[int, int]], starts: set[int]
+) -> list[tuple[int, int]]:
     """Split "TP.Phan" and the typo "TPHồ" into two words each."""
     out: list[tuple[int, int]] = []
     for start, end in spans:

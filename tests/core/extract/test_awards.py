@@ -23,7 +23,9 @@ def test_class_of_a_medal_and_authorised_issuer():
         "Lao động hạng Ba cho Công ty Xây dựng số 4."
     )
     result = extract("Tin", body).awards
-    assert [(a.award, a.issuer) for a in result] == [("Huân chương Lao động hạng Ba", "Chủ tịch nước")]
+    assert [(a.award, a.issuer) for a in result] == [
+        ("Huân chương Lao động hạng Ba", "Chủ tịch nước")
+    ]
     assert result[0].presenters == ["Lò Minh Hùng"]
     assert result[0].mentions == [(0, len(body))]
 
@@ -39,7 +41,8 @@ def test_numbers_in_words_and_a_named_recipient_plus_others():
 
 def test_badges_of_party_membership_read_respectively():
     got = awards(
-        "Bí thư Tỉnh ủy trao Huy hiệu 50 năm, 45 năm và 30 năm tuổi Đảng cho các đảng viên lão thành."
+        "Bí thư Tỉnh ủy trao Huy hiệu 50 năm, 45 năm và 30 năm tuổi Đảng cho các đảng viên "
+        "lão thành."
     )
     assert [a for a, *_ in got] == [
         "Huy hiệu 50 năm tuổi Đảng", "Huy hiệu 45 năm tuổi Đảng", "Huy hiệu 30 năm tuổi Đảng",
@@ -57,10 +60,13 @@ def test_quoted_title_and_commemorative_medal():
 
 
 def test_history_and_general_talk_are_not_awards():
-    assert awards(
-        "Đơn vị từng được tặng Huân chương Lao động hạng Nhì năm 2010. Em nhận được nhiều "
-        "giấy khen của nhà trường."
-    ) == []
+    assert (
+        awards(
+            "Đơn vị từng được tặng Huân chương Lao động hạng Nhì năm 2010. Em nhận được nhiều "
+            "giấy khen của nhà trường."
+        )
+        == []
+    )
 
 
 def test_one_entry_per_award_and_issuer():

@@ -29,8 +29,21 @@ def scorer():
 
 def test_dev_set_f1_floors(scorer):
     golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEV.glob("*.json"))]
-    tallies = {name: scorer.Tally() for name in ("names", "titles", "awards", "ranks", "rank_total",
-                                                 "counts", "count_total", "title", "date", "author")}
+    tallies = {
+        name: scorer.Tally()
+        for name in (
+            "names",
+            "titles",
+            "awards",
+            "ranks",
+            "rank_total",
+            "counts",
+            "count_total",
+            "title",
+            "date",
+            "author",
+        )
+    }
     log: list[str] = []
     for gold in golds:
         article = read_article_file(SHARED / gold["article"])

@@ -38,7 +38,10 @@ def test_title_shared_by_a_list_after_a_colon():
         "Tuyên giáo Tỉnh ủy; Đại tá Phạm Quốc Việt, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh "
         "đã trao quà."
     )
-    assert got["Trần Thị Mai"][1] == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Tuyên giáo Tỉnh ủy"]
+    assert got["Trần Thị Mai"][1] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Trưởng Ban Tuyên giáo Tỉnh ủy",
+    ]
     rank, titles = got["Phạm Quốc Việt"]
     assert rank == "Đại tá"
     assert "Ủy viên Ban Thường vụ Tỉnh ủy" in titles
@@ -104,7 +107,9 @@ def test_old_and_new_tone_spelling_is_one_title_in_the_longer_form():
 def test_nfd_input_gives_the_same_officials():
     body = "Phó Chủ tịch UBND tỉnh Nguyễn Thị Thủy phát biểu."
     nfd = unicodedata.normalize("NFD", body)
-    assert officials(nfd) == officials(body) == {"Nguyễn Thị Thủy": (None, ["Phó Chủ tịch UBND tỉnh"])}
+    assert (
+        officials(nfd) == officials(body) == {"Nguyễn Thị Thủy": (None, ["Phó Chủ tịch UBND tỉnh"])}
+    )
 
 
 def test_foreign_names_after_a_title():
