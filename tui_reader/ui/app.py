@@ -114,6 +114,10 @@ class ReaderApp(App[int]):
     def on_resize(self) -> None:
         self._apply_size_classes()
 
+    def on_descendant_focus(self) -> None:
+        # in a tiny terminal the details replace the text while one of them has the focus
+        self.screen.set_class(isinstance(self.focused, EntryPane), "-details-focused")
+
     def _apply_size_classes(self) -> None:
         width, height = self.size
         self.screen.set_class(width < 100, "-narrow")

@@ -130,6 +130,8 @@ class ArticleList(ScrollView, can_focus=True):
         mark_style = base + self.get_component_rich_style("article-list--mark")
         author = plain_line(summary.author or "")
         author_width = min(AUTHOR_WIDTH, cell_len(author)) if width >= 60 else 0
+        if cell_len(author) > author_width > 1:
+            author = set_cell_size(author, author_width - 1) + "…"
         title_width = max(width - DATE_WIDTH - 3 - (author_width + 1 if author_width else 0), 1)
         title = plain_line(summary.title)
         if cell_len(title) > title_width:
@@ -143,13 +145,14 @@ class ArticleList(ScrollView, can_focus=True):
         if author_width:
             segments.append(Segment(" ", base))
             segments.append(Segment(set_cell_size(author, author_width), author_style))
-        strip = Strip(segments).adjust_cell_length(width, base)
         if is_cursor:
-            cursor_style = self.get_component_rich_style("article-list--cursor")
+            # the cursor's colours go on top of every part of the row
+            cursor = self.get_component_rich_style("article-list--cursor")
             if not self.has_focus:
-                cursor_style = cursor_style + Style(dim=True)
-            strip = strip.apply_style(cursor_style)
-        return strip
+                cursor = cursor + Style(dim=True)
+            segments = [Segment(seg.text, seg.style + cursor) for seg in segments]
+            base = base + cursor
+        return Strip(segments).adjust_cell_length(width, base)
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids))
