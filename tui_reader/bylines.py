@@ -466,4 +466,43 @@ def split_byline(paragraphs: list[str]) -> tuple[list[str], str | None, str | No
         if ok:
             kept = last[: m.end()].rstrip()
             return [*paragraphs[:-1], kept], tail, author
+    return _after_unpunctuated_text(paragraphs)
+
+
+def _names_an_agency(tail: str) -> bool:
+    """A known press agency or a signing role after "/", in brackets or after "Theo"."""
+    after_slash = re.search(r"/\s*([^/()]+?)\s*$", tail)
+    if after_slash and _is_agency(after_slash.group(1)):
+        return True
+    for inner in re.findall(r"\(([^()]+)\)", tail):
+        if (
+            _is_agency(inner)
+            or key(inner).strip() in _ROLES
+            or key(inner).startswith(("ảnh", "nguồn"))
+        ):
+            return True
+    clause = re.search(r"\bTheo\s+(.+)$", tail)
+    return clause is not None and _is_agency(clause.group(1))
+
+
+def _after_unpunctuated_text(
+    paragraphs: list[str],
+) -> tuple[list[str], str | None, str | None]:
+    """A byline right after a caption that has no full stop ("... khống chế kịp thời Mai Vọng -
+    Đức Tiến"): taken only with a sure sign of a byline, an agency or two names."""
+    last = paragraphs[-1]
+    if re.search(r"[.!?…\"”)\]]$", last) or "./." in last[-_GLUED_WINDOW:]:
+        return paragraphs, None, None
+    words = list(re.finditer(r"\S+", last))
+    for k in range(max(1, len(words) - 8), len(words)):
+        previous = words[k - 1].group(0)
+        if not (previous[0].islower() and previous[-1].isalpha()):
+            continue
+        tail = last[words[k].start() :]
+        parsed = _parse_byline(tail, strict=True)
+        if parsed is None or not parsed.persons or "Xem thêm" in tail:
+            continue
+        if _names_an_agency(tail):
+            kept = last[: words[k].start()].rstrip()
+            return [*paragraphs[:-1], kept], tail, _author_from(tail, parsed.persons)
     return paragraphs, None, None

@@ -172,3 +172,29 @@ def test_two_name_paragraphs_are_not_merged():
 
 def test_stray_full_stop_after_a_standalone_signature():
     assert split_byline([BODY, "Lê Phượng."]) == ([BODY], "Lê Phượng.", "Lê Phượng")
+
+
+@pytest.mark.parametrize(
+    ("ending", "byline", "author"),
+    [
+        (" tại Hội nghị MInh Hòa/VOV.VN", "MInh Hòa/VOV.VN", "MInh Hòa"),
+        (" phát biểu tại buổi lễ Lan Phương (TTXVN)", "Lan Phương (TTXVN)", "Lan Phương"),
+    ],
+)
+def test_byline_after_a_caption_without_full_stop_needs_an_agency(ending, byline, author):
+    paragraphs, found, name = split_byline([BODY + " Các đại biểu dự lễ" + ending])
+    assert (found, name) == (byline, author)
+    assert not paragraphs[0].endswith(byline)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        " trên tuyến cao tốc Hạ Long - Vân Đồn",
+        " phòng chống dịch cúm A/H7N9",
+        " nâng cao nhận thức về phòng, chống HIV/AIDS",
+        " dỡ bỏ trạm thu phí Bắc Thăng Long - Nội Bài",
+    ],
+)
+def test_unpunctuated_endings_with_names_stay_text(ending):
+    assert split_byline([BODY + ending])[1] is None
