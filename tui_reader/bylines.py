@@ -475,11 +475,8 @@ def _names_an_agency(tail: str) -> bool:
     if after_slash and _is_agency(after_slash.group(1)):
         return True
     for inner in re.findall(r"\(([^()]+)\)", tail):
-        if (
-            _is_agency(inner)
-            or key(inner).strip() in _ROLES
-            or key(inner).startswith(("ảnh", "nguồn"))
-        ):
+        inner = re.sub(r"^\s*[Nn]guồn\s*:\s*", "", inner)  # not "Ảnh:", which is a caption's
+        if _is_agency(inner) or key(inner).strip() in _ROLES:
             return True
     clause = re.search(r"\bTheo\s+(.+)$", tail)
     return clause is not None and _is_agency(clause.group(1))
@@ -491,7 +488,7 @@ def _after_unpunctuated_text(
     """A byline right after a caption that has no full stop ("... khống chế kịp thời Mai Vọng -
     Đức Tiến"): taken only with a sure sign of a byline, an agency or two names."""
     last = paragraphs[-1]
-    if re.search(r"[.!?…\"”)\]]$", last) or "./." in last[-_GLUED_WINDOW:]:
+    if re.search(r"[.!?…\"”]$", last) or "./." in last[-_GLUED_WINDOW:]:
         return paragraphs, None, None
     words = list(re.finditer(r"\S+", last))
     for k in range(max(1, len(words) - 8), len(words)):
@@ -502,6 +499,8 @@ def _after_unpunctuated_text(
         parsed = _parse_byline(tail, strict=True)
         if parsed is None or not parsed.persons or "Xem thêm" in tail:
             continue
+        if any(len(tail[s:e].split()) < 2 for s, e in parsed.persons):
+            continue  # "... sau Mỹ (Ảnh: Reuters)": one word is the caption's, not a name
         if _names_an_agency(tail):
             kept = last[: words[k].start()].rstrip()
             return [*paragraphs[:-1], kept], tail, _author_from(tail, parsed.persons)

@@ -194,6 +194,8 @@ def test_byline_after_a_caption_without_full_stop_needs_an_agency(ending, byline
         " phòng chống dịch cúm A/H7N9",
         " nâng cao nhận thức về phòng, chống HIV/AIDS",
         " dỡ bỏ trạm thu phí Bắc Thăng Long - Nội Bài",
+        " tâm dịch lớn thứ hai thế giới, sau Mỹ (Ảnh: Reuters)",
+        " mất tích dưới Đại Tây Dương (Ảnh: AFP)",
     ],
 )
 def test_unpunctuated_endings_with_names_stay_text(ending):
