@@ -24,12 +24,17 @@ _CONFER_RE = re.compile(
 _HISTORY_RE = re.compile(
     key(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
-        r"|nhiều năm liền được)(?!\w)"
+        r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
+        r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét))(?!\w)"
     )
 )
 _BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
 _CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
 _AUXILIARIES = frozenset({"đã", "vừa", "được", "sẽ", "cũng", "mới"})
+_YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
+_TRAILING_COUNT_RE = re.compile(r"(?:\s+\d+(?:\s+lần)?)+$")
+_ISSUER_LOWER_STARTS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"})
+_TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn", "-", "–", "tầm nhìn")
 _MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
 _WORD_NUMBERS = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
@@ -68,6 +73,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         return []
     doc = sc.doc
     sentences = sentence_spans(doc.body)
+    latest = _latest_year(doc.body)
     starts = [s for s, _ in sentences]
     found: list[Award] = []
     for h in sorted(sc.awards):
@@ -81,6 +87,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         before = doc.key[s_start : tok.start]
         if _HISTORY_RE.search(before) or _MANY_RE.search(before):
             continue
+        if _only_past_years(doc.body[s_start:s_end], latest):
+            continue  # "được tặng bằng khen ... năm 2014" in an article of later events
         kinds, kind_end = _kinds(sc, h)
         if not kinds:
             continue
@@ -94,6 +102,25 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
                 award.collectives, award.individuals = counts if len(kinds) == 1 else (None, None)
                 found.append(award)
     return _merge(found)
+
+
+def _latest_year(body: str) -> int:
+    """The latest year the article reports, leaving out targets and ranges ("đến năm 2020",
+    "giai đoạn 2021 - 2030")."""
+    latest = 0
+    for m in _YEAR_RE.finditer(body):
+        before = body[max(0, m.start() - 12) : m.start()].lower()
+        if any(word in before for word in _TARGET_WORDS):
+            continue
+        latest = max(latest, int(m.group(1)))
+    return latest
+
+
+def _only_past_years(sentence: str, latest: int) -> bool:
+    """True when the sentence names years and all are older than the article's latest year
+    less one (the year before the event is still news: "cờ thi đua năm 2016")."""
+    years = [int(y) for y in _YEAR_RE.findall(sentence)]
+    return bool(years) and max(years) < latest - 1
 
 
 def _kinds(sc: Scan, h: int) -> tuple[list[str], int]:
@@ -233,8 +260,13 @@ def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
     return None
 
 
-def _clean_issuer(text: str) -> str:
-    return text.strip(" ,;:")
+def _clean_issuer(text: str) -> str | None:
+    """The issuer without edge punctuation or a trailing count ("UBND tỉnh X 02 lần"); None when
+    it does not start like a name of an authority."""
+    text = _TRAILING_COUNT_RE.sub("", text.strip(" ,;:"))
+    if not text or not (text[0].isupper() or key(text.split()[0]) in _ISSUER_LOWER_STARTS):
+        return None
+    return text
 
 
 def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award_start: int):

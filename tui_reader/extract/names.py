@@ -100,7 +100,11 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
                 break  # "Đắk R’lấp": a Vietnamese (minority) place or word, not a foreign name
             foreign = True
         j += 1
-    if not foreign or j == i:
+    # one capitalised word ("Prudential", "Interpol") is more often an organisation than a person,
+    # and words right before a Vietnamese name ("Viettel Post Trần Trung Hưng") name its employer
+    if not foreign or j - i < 2:
+        return None
+    if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None
     return j
 

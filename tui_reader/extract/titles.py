@@ -48,7 +48,10 @@ def organisation_end(sc: Scan, j: int) -> int:
     end = j
     while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and sc.doc.adjacent(j):
         tok = toks[j]
-        if j in sc.stops or j in sc.ranks or j in sc.awards:
+        if j in sc.ranks or j in sc.awards:
+            break
+        # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
+        if j in sc.stops and (not tok.upper or tok.key in vocab.not_given_names):
             break
         if j in sc.honorifics and not tok.upper:
             break
@@ -71,6 +74,8 @@ def organisation_end(sc: Scan, j: int) -> int:
             continue
         if tok.key == "kiêm":
             break
+        if tok.key in ("tại", "ở") and not (j + 1 < len(toks) and toks[j + 1].upper):
+            break  # "Đại sứ Nga tại Việt Nam", but not "Tư lệnh CSCĐ tại buổi lễ"
         if after_place and tok.key not in vocab.admin_units:
             break  # "Chủ tịch UBND xã Phù Việt lo lắng": the place ends the organisation
         lower_run += 1
