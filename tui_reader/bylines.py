@@ -95,7 +95,8 @@ _ROLES = frozenset(
     key(word)
     for word in ("PV", "P.V", "Nhóm PV", "Nhóm phóng viên", "phóng viên", "CTV", "BTV",
                  "tổng hợp", "T/h", "th", "TH", "biên dịch", "lược dịch", "dịch", "thực hiện",
-                 "lược", "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip")
+                 "lược", "Nhóm thực hiện", "Xem thêm", "Xem thêm Video", "Xem thêm clip",
+                 "bạn đọc", "BBT", "Ban biên tập")
 )  # fmt: skip
 
 # Label words before a colon ("Tin, ảnh:", "Bài và ảnh:", "Dữ liệu: ...; Đồ họa: ...").
@@ -110,7 +111,7 @@ _LABEL_WORDS = frozenset(
 # Words that begin a sentence about someone, never a pen name ("Ông Nguyễn Văn A").
 _NOT_NAME_HEADS = frozenset(
     key(w)
-    for w in ("Ông", "Bà", "Chị", "Cháu", "Bé", "Cụ", "Đồng", "Tại", "Theo", "Cũng", "Trong",
+    for w in ("Ông", "Bà", "Chị", "Cháu", "Bé", "Cụ", "Tại", "Theo", "Cũng", "Trong",
               "Sau", "Khi", "Với", "Các", "Những", "Này", "Đó", "Còn", "Nhưng", "Và", "Vì", "Do",
               "Nếu", "Để", "Từ", "Đến", "Về", "Trên", "Dưới", "Ngoài", "Hiện", "Ngày", "Tháng",
               "Năm", "Lúc", "Cả", "Mỗi", "Một", "Hai", "Ba", "Bốn", "Năm", "Là", "Có", "Không")
@@ -163,7 +164,7 @@ def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
     if not text or key(text) in _PLACE_ABBREVIATIONS or _is_agency(text):
         return False
     words = text.replace(".", ". ").split()
-    if not 1 <= len(words) <= 5 or key(words[0]).strip(".") in _NOT_NAME_HEADS:
+    if not 1 <= len(text.split()) <= 5 or key(words[0]).strip(".") in _NOT_NAME_HEADS:
         return False
     syllables = initials = 0
     for word in words:
@@ -305,11 +306,14 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
     if role_tail:  # "LÊ PHONG thực hiện"
         result.roles += 1
         return _classify(seg[: role_tail.start()], offset, in_clause, strict, result)
-    role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV|[Tt]ổng hợp)\s+", seg)
+    role_head = re.match(r"^(?:CTV|PV|BTV|Nhóm PV|NHÓM PV|Nhóm phóng viên|[Tt]ổng hợp)\s+", seg)
     if role_head:  # "CTV Diễm Ý"
-        return _classify(
-            seg[role_head.end() :], offset + role_head.end(), in_clause, strict, result
-        )
+        rest = seg[role_head.end() :]
+        if _classify(rest, offset + role_head.end(), in_clause, strict, result):
+            return True
+        if role_head.group(0).lower().startswith("nhóm") and len(rest.split()) <= 6:
+            result.roles += 1  # the team's desk: "Nhóm PV kinh tế", "Nhóm PV Ban TPHCM"
+            return True
     degree = _DEGREES.match(seg)
     if degree and len(seg) > degree.end():
         return _classify(seg[degree.end() :], offset + degree.end(), in_clause, strict, result)
@@ -395,8 +399,9 @@ def parse_byline(text: str, strict: bool = False) -> tuple[bool, str | None]:
     # "T.ThủyTheo PA/The Verge": a crawler dropped the space before "Theo"
     text = re.sub(r"(?<=[^\W\d_])(?=Theo\s)", " ", text)
     half = len(text) // 2
-    if len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " ":
-        text = text[:half]  # the whole byline written twice
+    twice = len(text) % 2 == 1 and text[:half] == text[half + 1 :] and text[half] == " "
+    if twice and (len(text[:half].split()) > 1 or re.search(r"[/(]", text)):
+        text = text[:half]  # the whole byline written twice ("Việt Đức/VOV.VN Việt Đức/VOV.VN")
     if not strict and re.fullmatch(r"[^.]*[^\W\d_]{2}\.", text):
         text = text[:-1]  # "Lê Phượng." standing alone: a signature with a stray full stop
     parsed = _parse_byline(text, strict)

@@ -34,6 +34,9 @@ BODY = "Hội nghị đã thống nhất các nội dung trọng tâm của năm
         ("Thanh Hà-VOV- Miền Trung", "Thanh Hà"),
         ("TS. Tôn Sinh Thành", "Tôn Sinh Thành"),
         ("Thái An - Clip truyền hình VNN", "Thái An"),
+        ("T.E.A B.C.Đ", "T.E.A B.C.Đ"),
+        ("Minh Minh", "Minh Minh"),
+        ("Đồng Dao", "Đồng Dao"),
     ],
 )
 def test_byline_names_the_person_without_agency_or_role(byline, author):
@@ -43,7 +46,8 @@ def test_byline_names_the_person_without_agency_or_role(byline, author):
 @pytest.mark.parametrize(
     "byline",
     ["Theo VGP", "(Nguồn: TTXVN)", "Theo Dân trí", "TTXVN/Tin Tức", "theo Thời đại", "PV",
-     "Nhóm PV", "Theo Báo Công an nhân dân", "(TTXVN/Vietnam+)", "Theo GĐVN"],
+     "Nhóm PV", "Theo Báo Công an nhân dân", "(TTXVN/Vietnam+)", "Theo GĐVN",
+     "Nhóm PV kinh tế", "NHÓM PV BẠN ĐỌC", "Nhóm phóng viên TTXVN tại các địa phương"],
 )  # fmt: skip
 def test_agency_only_bylines_have_no_author(byline):
     assert parse_byline(byline) == (True, None)
