@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tui_reader.text import fold, key, nfc
 
-# Press agencies, papers and sites that sign articles, as diacritic-free keys. A byline naming
+# Press agencies, papers and sites that sign articles, as comparison keys. A byline naming
 # only these has no author ("Theo VGP", "(Nguồn: TTXVN)", "Theo Dân trí").
 PRESS_AGENCIES = frozenset(
     key(name)
@@ -119,7 +119,7 @@ _NOT_NAME_HEADS = frozenset(
 # Degrees written before a signing name ("TS. Tôn Sinh Thành").
 _DEGREES = re.compile(r"^(?:(?:GS|PGS|TS|ThS|BS|Ths|KS|LS|NSƯT|NSND)\.?\s*)+(?=\S)")
 # Abbreviations that look like initials but name no one: places, offices, degrees ("TP", "PGS").
-_PLACE_ABBREVIATIONS = frozenset(
+_NOT_INITIALS = frozenset(
     {"tp.hcm", "tphcm", "hcm", "tp", "tp. hcm", "hn", "tp.hn", "ubnd", "hđnd", "mttq", "vn", "ct",
      "tw", "ttg", "qh", "bch", "btv", "bct", "cp", "ls", "fdi", "gdp", "cpi", "usd", "vnd",
      "pgs", "gs", "ts", "ths", "bs", "gvcc", "nsnd", "nsưt", "ks", "cn", "bsck", "tskh"}
@@ -161,7 +161,7 @@ def _is_agency(text: str) -> bool:
 def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
     """A pen name: capitalised Vietnamese syllables or initials ("B.Vân", "THU HƯƠNG", "T.L")."""
     text = text.strip()
-    if not text or key(text) in _PLACE_ABBREVIATIONS or _is_agency(text):
+    if not text or key(text) in _NOT_INITIALS or _is_agency(text):
         return False
     words = text.replace(".", ". ").split()
     if not 1 <= len(text.split()) <= 5 or key(words[0]).strip(".") in _NOT_NAME_HEADS:
@@ -173,7 +173,7 @@ def _is_person(text: str, strict: bool, single_ok: bool = False) -> bool:
             return False
         if is_vietnamese_syllable(bare) and not (word.endswith(".") and len(bare) == 1):
             syllables += 1
-        elif key(bare) in PRESS_AGENCIES or key(bare) in _PLACE_ABBREVIATIONS:
+        elif key(bare) in PRESS_AGENCIES or key(bare) in _NOT_INITIALS:
             return False
         elif (
             len(bare) == 1
