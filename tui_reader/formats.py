@@ -144,8 +144,12 @@ def article_from_record(record: dict[str, Any], source: str) -> Article:
         if written:
             ok, name = parse_byline(written)
             byline = written
-            # a field the byline grammar cannot read is still the publisher's word for it
-            author = name if ok else (written if len(written) <= 80 else None)
+            # a field the byline grammar cannot read is still the publisher's word for a name,
+            # when it looks like one ("admin" or a sentence does not)
+            looks_named = len(written.split()) <= 6 and all(
+                w[:1].isupper() for w in written.split()
+            )
+            author = name if ok else (written if looks_named else None)
     return Article(
         title=title,
         date=month_of(raw_date),
@@ -423,7 +427,7 @@ def iter_text(path: Path, name: str | None = None) -> Iterator[Article | RecordE
         return
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        if re.match(r"^\s*date\b", first, re.IGNORECASE):
+        if re.match(r"^\s*date\s*:?\s*\d", first, re.IGNORECASE):
             yield parse_article(text, source=name)
         else:
             yield parse_text_record(text, name)

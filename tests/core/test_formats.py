@@ -122,6 +122,17 @@ def test_jsonl_records(tmp_path):
     assert three.paragraphs == ["Đoạn a.", "Đoạn b."] and three.author is None
 
 
+def test_author_field_the_byline_grammar_cannot_read(tmp_path):
+    lines = [
+        {"title": "A", "content": "Có.", "author": "Jean-Luc Picard"},
+        {"title": "B", "content": "Có.", "author": "admin"},
+    ]
+    path = write(tmp_path, "a.jsonl", "\n".join(json.dumps(x) for x in lines))
+    first, second = iter_records(path)
+    assert (first.author, first.byline) == ("Jean-Luc Picard", "Jean-Luc Picard")
+    assert (second.author, second.byline) == (None, "admin")
+
+
 def test_jsonl_bad_lines(tmp_path):
     text = '{"title": "Tốt", "content": "Có."}\n{broken\n[1, 2]\n{"content": "x"}\n"chuỗi"\n'
     items = list(iter_records(write(tmp_path, "a.jsonl", text)))
