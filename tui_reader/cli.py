@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -246,9 +247,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command is None:
+            from tui_reader.config import load_settings
+
+            settings = load_settings()
+            # the language must be set before the interface modules build their key bindings
+            from tui_reader.ui.i18n import set_language
+
+            if not os.environ.get("TUI_READER_LANG"):
+                set_language(settings.effective_language)
             from tui_reader.ui.app import run_app
 
-            return run_app(db_path=args.db)
+            return run_app(db_path=args.db, settings=settings)
         return args.func(args)
     except (CliError, StoreError) as exc:
         _error(str(exc))

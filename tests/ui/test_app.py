@@ -25,6 +25,24 @@ async def ready(app: ReaderApp, pilot) -> None:
     await pilot.pause(0.1)
 
 
+async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
+    """Let the app run until ``predicate()`` holds (workers and timers need real time)."""
+    for _ in range(int(timeout / 0.02)):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the app never reached the expected state")
+
+
+async def open_seed(app: ReaderApp, pilot) -> None:
+    """Put the list cursor on the seed article and wait until it is shown."""
+    row = seed_row(app)
+    app.article_list.cursor = row
+    await wait_until(pilot, lambda: app.current is not None
+                     and app.current.id == app.article_list.ids[row])  # fmt: skip
+    await pilot.pause(0.05)
+
+
 def option_texts(pane) -> list[str]:
     return [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
 
@@ -47,8 +65,7 @@ async def test_first_launch_imports_the_samples_and_fills_four_panes(db_path):
         # newest first
         dates = [app.library.summary(i).date for i in app.article_list.ids]
         assert dates == sorted(dates, reverse=True)
-        app.article_list.cursor = seed_row(app)
-        await pilot.pause(0.2)
+        await open_seed(app, pilot)
         view_text = "\n".join(app.article_view.line_text())
         assert "Đẩy mạnh phong trào toàn dân" in view_text
         assert "Lê Phượng" in view_text
@@ -125,8 +142,7 @@ async def test_find_inside_the_open_article(db_path):
     app = create_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        app.article_list.cursor = seed_row(app)
-        await pilot.pause(0.2)
+        await open_seed(app, pilot)
         await pilot.press("enter", "slash")
         assert app.search_bar.scope == "article"
         await pilot.press(*"thuy")
@@ -146,11 +162,10 @@ async def test_choosing_an_official_highlights_their_mentions(db_path):
     app = create_app(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app, pilot)
-        app.article_list.cursor = seed_row(app)
-        await pilot.pause(0.2)
+        await open_seed(app, pilot)
         pane = app.query_one(OfficialsPane)
         pane.focus()
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: app.hit_class == "article-view--mention")
         official = app.current.extraction.officials[pane.highlighted]
         assert app.hit_class == "article-view--mention"
         assert len(app.hits) == len(official.mentions) >= 2

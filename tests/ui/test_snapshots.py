@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .test_app import ready, seed_row
+from .test_app import open_seed as show_seed
+from .test_app import ready
 from tui_reader.ui.app import create_app
 
 
@@ -10,8 +11,7 @@ def open_seed(keys: tuple[str, ...] = ()):
     async def run_before(pilot) -> None:
         app = pilot.app
         await ready(app, pilot)
-        app.article_list.cursor = seed_row(app)
-        await pilot.pause(0.2)
+        await show_seed(app, pilot)
         if keys:
             await pilot.press(*keys)
             await pilot.pause(0.3)

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui_reader.config import ConfigError, Settings, save_settings
 from tui_reader.safe import plain_line
 from tui_reader.storage import StoreError
 from tui_reader.store import Library, StoredArticle
@@ -25,6 +26,7 @@ from tui_reader.ui.article_list import ArticleList
 from tui_reader.ui.article_view import ArticleView
 from tui_reader.ui.commands import ArticleCommands
 from tui_reader.ui.help_screen import HelpScreen
+from tui_reader.ui.i18n import t
 from tui_reader.ui.panes import AwardsPane, EntryPane, OfficialsPane
 from tui_reader.ui.safe_text import safe_line
 from tui_reader.ui.search_bar import SearchBar
@@ -42,20 +44,26 @@ class ReaderApp(App[int]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
 
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("slash", "search", "Search", key_display="/", id="app.search"),
-        Binding("n", "next_hit", "Next hit", id="app.next_hit"),
-        Binding("N", "previous_hit", "Prev hit", key_display="N", id="app.previous_hit"),
-        Binding("b", "bookmark", "Bookmark", show=False, id="app.bookmark"),
-        Binding("r", "refresh_library", "Reload", show=False, id="app.refresh"),
-        Binding("escape", "back", "Back", show=False, id="app.back"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="app.focus_next"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus_previous"),
+        Binding("q", "quit", t("Quit"), id="app.quit"),
+        Binding("question_mark", "help", t("Help"), key_display="?", id="app.help"),
+        Binding("slash", "search", t("Search"), key_display="/", id="app.search"),
+        Binding("n", "next_hit", t("Next hit"), id="app.next_hit"),
+        Binding("N", "previous_hit", t("Prev hit"), key_display="N", id="app.previous_hit"),
+        Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
+        Binding("r", "refresh_library", t("Reload"), show=False, id="app.refresh"),
+        Binding("escape", "back", t("Back"), show=False, id="app.back"),
+        Binding("tab", "focus_next", t("Next pane"), show=False, id="app.focus_next"),
+        Binding("shift+tab", "focus_previous", t("Previous pane"), show=False, id="app.focus_previous"),
     ]
 
-    def __init__(self, db_path: Path | str | None = None, import_bundled: bool = True) -> None:
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        import_bundled: bool = True,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
         self.db_path = db_path
         self.import_bundled = import_bundled
         self.library: Library | None = None
@@ -101,15 +109,50 @@ class ReaderApp(App[int]):
         return self.query_one("#search", SearchBar)
 
     def on_mount(self) -> None:
-        self.article_list.border_title = Content("Articles")
-        self.article_view.border_title = Content("Text")
-        self.query_one("#officials").border_title = Content("Officials")
-        self.query_one("#awards").border_title = Content("Awards")
-        self.article_view.placeholder = "Opening the library…"
+        self._apply_settings()
+        self.article_list.border_title = Content(t("Articles"))
+        self.article_view.border_title = Content(t("Text"))
+        self.query_one("#officials").border_title = Content(t("Officials"))
+        self.query_one("#awards").border_title = Content(t("Awards"))
+        self.article_view.placeholder = t("Opening the library…")
         self.article_view.show(None)
         self.article_list.focus()
         self._apply_size_classes()
         self.load_library()
+
+    def _apply_settings(self) -> None:
+        settings = self.settings
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        if settings.keys:
+            self.set_keymap(settings.keys)
+        if settings.problem:
+            self.notify(plain_line(settings.problem), severity="warning", markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        if self.settings.path is None or self.settings.theme == theme.name:
+            return
+        self.settings.theme = theme.name
+        try:
+            save_settings(self.settings)
+        except ConfigError as exc:
+            self.notify(plain_line(str(exc)), severity="warning", markup=False)
+
+    def choose_language(self, language: str) -> None:
+        """Save the interface language; key names are built at start, so it applies next time."""
+        self.settings.language = language
+        try:
+            path = save_settings(self.settings)
+        except ConfigError as exc:
+            self.notify(plain_line(str(exc)), severity="error", markup=False)
+            return
+        message = (
+            "Đã lưu: giao diện tiếng Việt từ lần mở sau."
+            if language == "vi"
+            else "Saved: the interface speaks English from the next start."
+        )
+        self.notify(f"{message} ({path})", markup=False)
 
     def on_resize(self) -> None:
         self._apply_size_classes()
@@ -134,7 +177,7 @@ class ReaderApp(App[int]):
 
                 data = bundled_data_dir()
                 if data is not None:
-                    self.call_from_thread(self._set_placeholder, "Importing the sample articles…")
+                    self.call_from_thread(self._set_placeholder, t("Importing the sample articles…"))
                     library.import_articles(iter_inputs([data], source_prefix="bundled:"))
             library.index()
         except StoreError as exc:
@@ -163,7 +206,8 @@ class ReaderApp(App[int]):
         self.library = library
         self.all_ids = library.ids()
         self.article_view.placeholder = (
-            "No article selected." if self.all_ids else "The library is empty: tui-reader import PATH"
+            t("No article selected.") if self.all_ids
+            else t("The library is empty: tui-reader import PATH")
         )
         if self.query_text:
             self.run_search(self.query_text)
@@ -177,10 +221,11 @@ class ReaderApp(App[int]):
         total = len(self.all_ids)
         if self.query_text:
             shown = len(self.article_list.ids) if shown is None else shown
-            title = Content.assemble("Articles ", (f"{shown:,} of {total:,}", "bold"), " · ",
+            counts = t("{shown} of {total}", shown=f"{shown:,}", total=f"{total:,}")
+            title = Content.assemble(t("Articles") + " ", (counts, "bold"), " · ",
                                      safe_line(self.query_text, "italic"))  # fmt: skip
         else:
-            title = Content(f"Articles · {total:,}")
+            title = Content(f"{t('Articles')} · {total:,}")
         self.article_list.border_title = title
 
     # ---- showing an article ----------------------------------------------------------------
@@ -390,7 +435,8 @@ class ReaderApp(App[int]):
         keep = self.current.id if self.current is not None else None
         self.article_list.set_ids(ids, keep=keep)
         self._update_list_title(len(ids))
-        count = f"{len(ids):,} of {len(self.all_ids):,}" if query else ""
+        count = t("{shown} of {total}", shown=f"{len(ids):,}", total=f"{len(self.all_ids):,}")
+        count = count if query else ""
         self.search_bar.set_count(error or count)
         self._set_hits_from_query(query)
 
@@ -412,16 +458,16 @@ class ReaderApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         sections = [
-            ("Everywhere", self.BINDINGS_FOR_HELP()),
-            ("Article list", ArticleList.BINDINGS),
-            ("Article text", ArticleView.BINDINGS),
-            ("Officials and awards", EntryPane.BINDINGS),
-            ("Search bar", SearchBar.BINDINGS + [Binding("enter", "", "Open the first result")]),
+            (t("Everywhere"), self.BINDINGS_FOR_HELP()),
+            (t("Article list"), ArticleList.BINDINGS),
+            (t("Article text"), ArticleView.BINDINGS),
+            (t("Officials and awards"), EntryPane.BINDINGS),
+            (t("Search bar"), [*SearchBar.BINDINGS, Binding("enter", "", t("Open the first result"))]),
         ]
         self.push_screen(HelpScreen(sections))
 
     def BINDINGS_FOR_HELP(self) -> list[Binding]:  # noqa: N802 - reads like the constant it lists
-        extra = [Binding("ctrl+p", "command_palette", "Command palette")]
+        extra = [Binding("ctrl+p", "command_palette", t("Command palette"))]
         return [b for b in self.BINDINGS if isinstance(b, Binding)] + extra
 
     def action_bookmark(self) -> None:
@@ -434,13 +480,13 @@ class ReaderApp(App[int]):
             self.notify(plain_line(str(exc)), severity="error", markup=False)
             return
         self.article_list.refresh_rows()
-        self.notify("Bookmarked." if marked else "Bookmark removed.", markup=False)
+        self.notify(t("Bookmarked.") if marked else t("Bookmark removed."), markup=False)
 
     def action_refresh_library(self) -> None:
         if self.library is None:
             return
         if not self.library.changed_on_disk():
-            self.notify("The library is up to date.", markup=False)
+            self.notify(t("The library is up to date."), markup=False)
             return
         self.reload_library()
 
@@ -459,7 +505,7 @@ class ReaderApp(App[int]):
         self.current = None
         self.call_from_thread(self._library_ready, library, keep)
         self.call_from_thread(
-            self.notify, f"Reloaded: {len(library):,} articles.", markup=False
+            self.notify, t("Reloaded: {n} articles.", n=f"{len(library):,}"), markup=False
         )
 
     def go_to_article(self, article_id: int) -> None:
@@ -474,15 +520,19 @@ class ReaderApp(App[int]):
         self.article_view.focus()
 
 
-def create_app(db_path: Path | str | None = None, import_bundled: bool = True) -> ReaderApp:
+def create_app(
+    db_path: Path | str | None = None,
+    import_bundled: bool = True,
+    settings: Settings | None = None,
+) -> ReaderApp:
     """The one factory for the app: the CLI, the tests and the snapshots all use it."""
-    return ReaderApp(db_path=db_path, import_bundled=import_bundled)
+    return ReaderApp(db_path=db_path, import_bundled=import_bundled, settings=settings)
 
 
-def run_app(db_path: Path | str | None = None) -> int:
+def run_app(db_path: Path | str | None = None, settings: Settings | None = None) -> int:
     """Run the app in this terminal; return its exit code."""
     _log_to_file()
-    app = create_app(db_path)
+    app = create_app(db_path, settings=settings)
     app.run()
     return app.return_code or 0
 

@@ -16,6 +16,7 @@ from textual.strip import Strip
 
 from tui_reader.safe import plain_line
 from tui_reader.store import ArticleSummary
+from tui_reader.ui.i18n import t
 
 DATE_WIDTH = 7
 AUTHOR_WIDTH = 18
@@ -33,13 +34,13 @@ class ArticleList(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="list.open"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", t("Open"), id="list.open"),
+        Binding("down,j", "cursor_down", t("Down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", t("Up"), show=False, id="list.up"),
+        Binding("home,g", "first", t("First"), show=False, id="list.first"),
+        Binding("end,G", "last", t("Last"), show=False, id="list.last"),
+        Binding("pagedown,space", "page_down", t("Page down"), show=False, id="list.page_down"),
+        Binding("pageup", "page_up", t("Page up"), show=False, id="list.page_up"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)

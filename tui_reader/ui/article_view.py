@@ -20,6 +20,7 @@ from textual.strip import Strip
 
 from tui_reader.articles import Article
 from tui_reader.safe import clean_text
+from tui_reader.ui.i18n import t
 
 Span = tuple[int, int]
 _WORD_RE = re.compile(r"\S+\s*|\s+")
@@ -74,12 +75,12 @@ class ArticleView(ScrollView, can_focus=True):
     }
 
     BINDINGS = [
-        Binding("down,j", "scroll_lines(1)", "Down", show=False, id="text.down"),
-        Binding("up,k", "scroll_lines(-1)", "Up", show=False, id="text.up"),
-        Binding("home,g", "scroll_top", "Top", show=False, id="text.top"),
-        Binding("end,G", "scroll_bottom", "Bottom", show=False, id="text.bottom"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="text.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="text.page_up"),
+        Binding("down,j", "scroll_lines(1)", t("Down"), show=False, id="text.down"),
+        Binding("up,k", "scroll_lines(-1)", t("Up"), show=False, id="text.up"),
+        Binding("home,g", "scroll_top", t("Top"), show=False, id="text.top"),
+        Binding("end,G", "scroll_bottom", t("Bottom"), show=False, id="text.bottom"),
+        Binding("pagedown,space", "page(1)", t("Page down"), show=False, id="text.page_down"),
+        Binding("pageup", "page(-1)", t("Page up"), show=False, id="text.page_up"),
     ]
 
     def __init__(self, **kwargs) -> None:

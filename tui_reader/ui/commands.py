@@ -25,6 +25,10 @@ class ArticleCommands(Provider):
              "Show articles another tui-reader imported (r)"),
             ("Article: bookmark", app.action_bookmark, "Bookmark or un-bookmark the open article (b)"),
             ("Help: keys", app.action_help, "Every key of every pane (?)"),
+            ("Settings: language Tiếng Việt", partial(app.choose_language, "vi"),
+             "Giao diện tiếng Việt (từ lần mở sau)"),
+            ("Settings: language English", partial(app.choose_language, "en"),
+             "The interface in English (from the next start)"),
         ]  # fmt: skip
 
     async def discover(self) -> Hits:

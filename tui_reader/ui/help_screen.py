@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_reader.ui.i18n import t
+
 SEARCH_SYNTAX = [
     ("words", "all words must match; the last one may be the start of a word"),
     ("tran phu ha", "no diacritics typed: matches with or without them"),
@@ -40,9 +42,9 @@ def help_sections(sections: list[tuple[str, list[Binding]]]) -> Content:
                 Content.assemble((f"  {_key_label(binding):<22}", "bold"), binding.description)
             )
         lines.append(Content(""))
-    lines.append(Content.styled("Search syntax", "bold $text-accent"))
+    lines.append(Content.styled(t("Search syntax"), "bold $text-accent"))
     for example, meaning in SEARCH_SYNTAX:
-        lines.append(Content.assemble((f"  {example:<22}", "bold"), meaning))
+        lines.append(Content.assemble((f"  {example:<22}", "bold"), t(meaning)))
     return Content("\n").join(lines)
 
 
@@ -50,9 +52,9 @@ class HelpScreen(ModalScreen[None]):
     """A modal listing every key; escape, q or ? closes it."""
 
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
-        Binding("down,j", "scroll(1)", "Down", show=False),
-        Binding("up,k", "scroll(-1)", "Up", show=False),
+        Binding("escape,q,question_mark", "dismiss", t("Close help"), id="help.close"),
+        Binding("down,j", "scroll(1)", t("Down"), show=False),
+        Binding("up,k", "scroll(-1)", t("Up"), show=False),
     ]
 
     def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
@@ -61,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys — press ? or escape to close"
+            body.border_title = Content(t("Keys — press ? or escape to close"))
             yield Static(help_sections(self.sections), id="help-text")
 
     def action_scroll(self, lines: int) -> None:

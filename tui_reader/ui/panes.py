@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from tui_reader.extract import Award, Official
 from tui_reader.safe import plain_line
+from tui_reader.ui.i18n import t
 from tui_reader.ui.safe_text import safe_line
 
 
@@ -37,7 +38,7 @@ def official_prompt(official: Official, width: int = 40) -> Content:
     for title in official.titles:
         lines += hanging(title, width, first="· ")
     if not official.titles and not official.rank:
-        lines.append(Content.assemble("  ", ("(no title)", "$text-muted")))
+        lines.append(Content.assemble("  ", (t("(no title)"), "$text-muted")))
     return Content("\n").join(lines)
 
 
@@ -62,14 +63,14 @@ def award_prompt(award: Award, width: int = 40) -> Content:
         return Content("\n").join([first, *rest])
 
     if award.issuer:
-        lines.append(row("của", award.issuer))
+        lines.append(row(t("by"), award.issuer))
     counts = count_phrase(award)
     if counts:
-        lines.append(row("cho", counts))
+        lines.append(row(t("to"), counts))
     if award.presenters:
-        lines.append(row("trao:", ", ".join(award.presenters)))
+        lines.append(row(t("presented by:"), ", ".join(award.presenters)))
     if award.recipients:
-        lines.append(row("nhận:", ", ".join(award.recipients)))
+        lines.append(row(t("received by:"), ", ".join(award.recipients)))
     return Content("\n").join(lines)
 
 
@@ -77,10 +78,10 @@ class EntryPane(OptionList):
     """An option list whose highlighted entry the screen turns into highlights in the text."""
 
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="pane.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="pane.up"),
-        Binding("home,g", "first", "First", show=False, id="pane.first"),
-        Binding("end,G", "last", "Last", show=False, id="pane.last"),
+        Binding("down,j", "cursor_down", t("Down"), show=False, id="pane.down"),
+        Binding("up,k", "cursor_up", t("Up"), show=False, id="pane.up"),
+        Binding("home,g", "first", t("First"), show=False, id="pane.first"),
+        Binding("end,G", "last", t("Last"), show=False, id="pane.last"),
     ]
 
     class EntryChosen(Message):
@@ -143,7 +144,7 @@ class EntryPane(OptionList):
 class OfficialsPane(EntryPane):
     """The officials of the open article."""
 
-    empty_text = "No officials named in this article."
+    empty_text = t("No officials named in this article.")
 
     def prompt(self, entry: Official, width: int) -> Content:
         return official_prompt(entry, width)
@@ -155,7 +156,7 @@ class OfficialsPane(EntryPane):
 class AwardsPane(EntryPane):
     """The awards given in the open article."""
 
-    empty_text = "No awards given in this article."
+    empty_text = t("No awards given in this article.")
 
     def prompt(self, entry: Award, width: int) -> Content:
         return award_prompt(entry, width)

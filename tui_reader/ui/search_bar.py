@@ -11,20 +11,22 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from tui_reader.ui.i18n import t
+
 Scope = Literal["corpus", "article"]
 
 PLACEHOLDERS = {
-    "corpus": "Search all articles — words, \"phrase\", -exclude, official: award: author: date:",
-    "article": "Find in this article",
+    "corpus": t("Search all articles — words, \"phrase\", -exclude, official: award: author: date:"),
+    "article": t("Find in this article"),
 }
-SCOPE_LABELS = {"corpus": "All articles", "article": "This article"}
+SCOPE_LABELS = {"corpus": t("All articles"), "article": t("This article")}
 
 
 class SearchBar(Horizontal):
     """Hidden until `/`; posts Changed on every keystroke and Submitted on enter."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("escape", "close", t("Close search"), id="search.close"),
     ]
 
     class Changed(Message):
