@@ -126,6 +126,8 @@ def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
             prev = sc.doc.tokens[i - 1].key if i > 0 else ""
             if not after_title or prev in sc.vocab.admin_units:
                 return None
+            if " ".join(sc.doc.tokens.keys[i:end]) not in sc.vocab.people_named_like_places:
+                return None  # "Chủ tịch Hà Nội Nguyễn Đức Chung"
         return end
     if after_title:
         return foreign_name_at(sc, i)

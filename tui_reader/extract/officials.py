@@ -26,7 +26,11 @@ ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ",
 })  # fmt: skip
-RELIEVE_VERBS = frozenset({"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ"})
+RELIEVE_VERBS = frozenset(
+    {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình", "thôi việc"}
+)
+# first words of titles that several people hold at once
+SHARED_HEADS = frozenset({"pho", "uy", "thanh", "thu", "dai", "nguyen", "cuu", "to", "hoi"})
 LIST_GAPS = frozenset({", ", " và ", ", và "})
 # Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
 COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
@@ -42,6 +46,7 @@ class Occurrence:
     rank: str | None = None
     titles: list[str] = field(default_factory=list)
     titled: bool = False  # a title or rank is written next to the name
+    after: list[str] = field(default_factory=list)  # the titles written after the name
 
 
 @dataclass
@@ -233,7 +238,8 @@ def find_officials(sc: Scan) -> list[Official]:
             left, lgaps = [], []
         right, rgaps = _right_chain(sc, end)
         used.update(right)
-        occ.titles = _chain_texts(sc, left, lgaps) + _chain_texts(sc, right, rgaps)
+        occ.after = _chain_texts(sc, right, rgaps)
+        occ.titles = _chain_texts(sc, left, lgaps) + occ.after
         if left and left[0].start > 0 and toks[left[0].start - 1].key == "các":
             shared = _chain_texts(sc, left, lgaps)
             shared_until = end
@@ -251,6 +257,7 @@ def find_officials(sc: Scan) -> list[Official]:
         occurrences.append((doc.text(i, end), occ))
         next_free = max(end, right[-1].end) if right else end
     _shared_lists(sc, by_end, occurrences)
+    before = _titles_written_before(occurrences)
     for name, occ in occurrences:
         fk = fold_key(name)
         person = people.get(fk)
@@ -259,6 +266,8 @@ def find_officials(sc: Scan) -> list[Official]:
         if occ.rank and not person.rank:
             person.rank = occ.rank
         for t in occ.titles:
+            if t in occ.after and _held_by_another(t, fk, before):
+                continue
             _add_title(person.titles, t)
         person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
     _merge_short_names(people, sc.vocab.surnames)
@@ -358,6 +367,26 @@ def _role_marker_before(sc: Scan, m: int) -> int | None:
         ):
             return s
     return None
+
+
+def _titles_written_before(occurrences: list[tuple[str, Occurrence]]) -> dict[str, set[str]]:
+    """Who holds each title written right before a name ("Chủ tịch Quốc hội Cuba Esteban Lazo")."""
+    held: dict[str, set[str]] = {}
+    for name, occ in occurrences:
+        for t in occ.titles:
+            if t not in occ.after:
+                held.setdefault(title_key(t), set()).add(fold_key(name))
+    return held
+
+
+def _held_by_another(title: str, person: str, before: dict[str, set[str]]) -> bool:
+    """True for a one-holder title that the article writes before someone else's name: after a
+    comma it starts a new clause ("... Fidel Castro, Chủ tịch Quốc hội Cuba khẳng định")."""
+    tk = title_key(title)
+    if tk.split()[0] in SHARED_HEADS:
+        return False
+    holders = before.get(tk)
+    return bool(holders) and person not in holders
 
 
 def _inside_institution(sc: Scan, i: int) -> bool:

@@ -46,7 +46,9 @@ def organisation_end(sc: Scan, j: int) -> int:
     lower_run = 0
     after_place = False
     end = j
-    while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and sc.doc.adjacent(j):
+    while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and (
+        sc.doc.adjacent(j) or _dash_inside_name(sc, j)
+    ):
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
             break
@@ -86,6 +88,19 @@ def organisation_end(sc: Scan, j: int) -> int:
     while end > head_end and toks[end - 1].key in vocab.trailing:
         end -= 1
     return end
+
+
+def _dash_inside_name(sc: Scan, j: int) -> bool:
+    """A dash between two capitalised words of one organisation ("Quân chủng Phòng không -
+    Không quân", "Sở Văn hóa - Thể thao"), not between two titles or a title and a name."""
+    if sc.doc.gap(j).strip() not in ("-", "–") or j < 1:
+        return False
+    tok = sc.doc.tokens[j]
+    if not tok.upper or not sc.doc.tokens[j - 1].upper or j in sc.positions or j in sc.ranks:
+        return False
+    if tok.key in sc.vocab.not_given_names and tok.key not in sc.vocab.organisation_heads:
+        return False
+    return person_name_at(sc, j, after_title=True) is None
 
 
 def title_text(sc: Scan, span: TitleSpan) -> str:

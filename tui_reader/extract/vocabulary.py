@@ -66,6 +66,7 @@ class Vocabulary:
     degrees: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    people_named_like_places: frozenset[str]
     place_starts: frozenset[str]
     organisations: frozenset[str]
     admin_units: frozenset[str]
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
         degrees=frozenset(_keys("degrees.txt")),
         surnames=frozenset(_keys("surnames.txt")),
         places=frozenset(places),
+        people_named_like_places=frozenset(_keys("people_named_like_places.txt")),
         place_starts=frozenset(p.split()[0] for p in places),
         organisations=frozenset(_keys("organisations.txt")),
         admin_units=frozenset(_keys("admin_units.txt")),
