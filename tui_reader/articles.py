@@ -209,8 +209,31 @@ def find_captions(paragraphs: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def _bare_line(paragraph: str) -> bool:
+    """A short line of several words without final punctuation: a caption or a subheading.
+    Lists ("CLB Hà Nội: ..."), titles and quotes are not."""
+    words = paragraph.split()
+    return (
+        15 <= len(paragraph) <= 160
+        and len(words) >= 5
+        and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
+        and not re.search(r"[:;\"“”]", paragraph)
+        and not _FINAL_PUNCTUATION.search(paragraph)
+        and _SENTENCE_OPENINGS.match(paragraph) is None
+        and _NOT_CAPTION_RE.search(paragraph) is None
+    )
+
+
+def _in_gallery(index: int, paragraphs: list[str]) -> bool:
+    """Between two bare lines: photos in a row, each with its line (a subheading stands alone)."""
+    neighbours = [i for i in (index - 1, index + 1) if 0 < i < len(paragraphs)]
+    return _bare_line(paragraphs[index]) and any(_bare_line(paragraphs[i]) for i in neighbours)
+
+
 def _paragraph_captions(paragraph: str, index: int, paragraphs: list[str]) -> list[tuple[int, int]]:
     if _CREDIT_ONLY_RE.match(paragraph):
+        return [(0, len(paragraph))]
+    if index > 0 and _in_gallery(index, paragraphs):
         return [(0, len(paragraph))]
     credits = _credit_spans(paragraph)
     if index > 0 and len(paragraph) <= 220:

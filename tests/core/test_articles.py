@@ -207,3 +207,27 @@ def test_real_corpus_author_paragraphs_are_found():
         found += article.byline == last
         assert article.title and article.date == row["month"]
     assert found >= 0.97 * len(rows)
+
+
+def test_gallery_of_caption_lines():
+    text = (
+        " date 2020-10 Giông lốc cuốn mái tôn trường học\n\nĐoạn mở đầu của bài báo.\n\n"
+        "Một phần mái tôn vắt lên tường\n\n"
+        "Phòng học toang hoang sau khi mái tôn bị gió cuốn đi\n\n"
+        "Theo phó hiệu trưởng, không có học sinh đến lớp lúc xảy ra sự cố."
+    )
+    assert _captions(parse_article(text)) == [
+        "Một phần mái tôn vắt lên tường",
+        "Phòng học toang hoang sau khi mái tôn bị gió cuốn đi",
+    ]
+
+
+def test_lists_in_a_row_are_not_a_gallery():
+    text = (
+        " date 2020-10 Đội hình\n\nĐoạn mở đầu.\n\n"
+        "CLB Hà Nội: Tấn Trường, Văn Kiên, Thành Chung, Việt Anh\n\n"
+        "CLB Thanh Hóa: Thanh Diệp, Xuân Cường, Minh Tùng, Văn Lợi\n\n"
+        "Viện trưởng Viện Cơ khí Động lực\n\n"
+        "Chủ tịch Công đoàn Trường Đại học Bách khoa"
+    )
+    assert parse_article(text).captions == []
