@@ -27,7 +27,7 @@ ROLE_MARKERS = frozenset({
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ",
 })  # fmt: skip
 RELIEVE_VERBS = frozenset(
-    {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình", "thôi việc"}
+    {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình"}
 )
 # first words of titles that several people hold at once
 SHARED_HEADS = frozenset({"pho", "uy", "thanh", "thu", "dai", "nguyen", "cuu", "to", "hoi"})

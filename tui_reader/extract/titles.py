@@ -46,8 +46,10 @@ def organisation_end(sc: Scan, j: int) -> int:
     lower_run = 0
     after_place = False
     end = j
-    while j < len(toks) and j - head_end < MAX_TITLE_TOKENS and (
-        sc.doc.adjacent(j) or _dash_inside_name(sc, j)
+    while (
+        j < len(toks)
+        and j - head_end < MAX_TITLE_TOKENS
+        and (sc.doc.adjacent(j) or _dash_inside_name(sc, j))
     ):
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
