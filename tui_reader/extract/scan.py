@@ -8,6 +8,50 @@ from tui_reader.extract.tokens import Document, tokenize
 from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
 
 
+class LazyMarks:
+    """Matches of one vocabulary looked up on demand: for words that are checked only at a few
+    places (verbs that end a title), scanning the whole body would cost more than it saves."""
+
+    __slots__ = ("_doc", "_phrases", "_cache")
+
+    def __init__(self, doc: Document, phrases: Phrases) -> None:
+        self._doc = doc
+        self._phrases = phrases
+        self._cache: dict[int, int | None] = {}
+
+    def get(self, i: int, default: int | None = None) -> int | None:
+        if i in self._cache:
+            end = self._cache[i]
+        else:
+            end = self._cache[i] = _match_at(self._doc, self._phrases, i)
+        return default if end is None else end
+
+    def __contains__(self, i: int) -> bool:
+        return self.get(i) is not None
+
+
+def _match_at(doc: Document, phrases: Phrases, i: int) -> int | None:
+    """The end of the longest phrase starting at token i, else None."""
+    keys = doc.tokens.keys
+    if i >= len(keys):
+        return None
+    entry = phrases.get(keys[i])
+    if entry is None:
+        return None
+    seconds, single = entry
+    gaps = doc.tokens.gaps
+    n = len(keys)
+    if seconds and i + 1 < n and gaps[i + 1] == " ":
+        for words in seconds.get(keys[i + 1], ()):
+            m = len(words)
+            if m == 2 or (
+                i + m <= n
+                and all(keys[i + w] == words[w] and gaps[i + w] == " " for w in range(2, m))
+            ):
+                return i + m
+    return i + 1 if single else None
+
+
 @dataclass
 class Scan:
     """A document with, per vocabulary, a map from first token to the token after the match."""
@@ -17,7 +61,7 @@ class Scan:
     positions: dict[int, int] = field(default_factory=dict)
     ranks: dict[int, int] = field(default_factory=dict)
     honorifics: dict[int, int] = field(default_factory=dict)
-    stops: dict[int, int] = field(default_factory=dict)
+    stops: LazyMarks | None = None
     awards: dict[int, int] = field(default_factory=dict)
     places: dict[int, int | None] = field(default_factory=dict)  # filled by names.place_at
 
@@ -114,17 +158,16 @@ def scan(body: str) -> Scan:
     """Tokenise the body and mark every vocabulary match on token boundaries."""
     vocab = vocabulary()
     doc = tokenize(body)
-    positions, ranks, honorifics, stops, awards = _marks_all(
+    positions, ranks, honorifics, awards = _marks_all(
         doc,
-        [vocab.position_phrases, vocab.rank_phrases, vocab.honorific_phrases,
-         vocab.stop_phrases, vocab.award_phrases],
-    )  # fmt: skip
+        [vocab.position_phrases, vocab.rank_phrases, vocab.honorific_phrases, vocab.award_phrases],
+    )
     return Scan(
         doc=doc,
         vocab=vocab,
         positions=_drop_non_positions(doc, vocab, positions),
         ranks=ranks,
         honorifics=honorifics,
-        stops=stops,
+        stops=LazyMarks(doc, vocab.stop_phrases),
         awards=awards,
     )

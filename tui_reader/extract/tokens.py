@@ -140,15 +140,16 @@ def tokenize(body: str) -> Document:
         gaps = [body[0 : starts[0]] if starts else ""]
         gaps += [body[ends[n - 1] : starts[n]] for n in range(1, len(starts))]
     else:
-        keys = _SPLIT_RE.split(body_key)[1::2]
+        keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
         gaps = parts[0::2]
+    capitals = [n for n, w in enumerate(words) if w[0].isupper()]
     return Document(
         body=body,
         key=body_key,
         tokens=Tokens(body, starts, ends, keys, gaps),
         by_start=dict(zip(starts, range(len(starts)), strict=True)),
         by_end=dict(zip(ends, range(len(ends)), strict=True)),
-        capitals=[n for n, w in enumerate(words) if w[0].isupper()],
+        capitals=capitals,
     )
 
 
