@@ -31,31 +31,30 @@ def _error(message: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from tui_reader.extract import extract
-    from tui_reader.reading import ArticleReadError, read_article_file
+    from tui_reader.importing import file_articles
 
     results = []
     failed = 0
     for raw in args.paths:
-        try:
-            article = read_article_file(Path(raw), source=raw)
-        except ArticleReadError as exc:
-            failed += 1
-            _error(str(exc))
-            results.append(
-                {"source": raw, "error": exc.reason, "title": None, "date": None,
-                 "author": None, "officials": [], "awards": []}
-            )  # fmt: skip
-            continue
-        extraction = extract(article.title, article.body)
-        record = {
-            "source": raw,
-            "title": article.title,
-            "date": article.date,
-            "author": article.author,
-            "byline": article.byline,
-        }
-        record.update(extraction.to_json(with_mentions=args.mentions))
-        results.append(record)
+        for item in file_articles(Path(raw), raw, args.format):
+            if isinstance(item, tuple):
+                failed += 1
+                _error(f"{item[0]}: {item[1]}")
+                results.append(
+                    {"source": raw, "error": item[1], "title": None, "date": None,
+                     "author": None, "officials": [], "awards": []}
+                )  # fmt: skip
+                continue
+            extraction = extract(item.title, item.body)
+            record = {
+                "source": raw if item.source == raw else item.source,
+                "title": item.title,
+                "date": item.date,
+                "author": item.author,
+                "byline": item.byline,
+            }
+            record.update(extraction.to_json(with_mentions=args.mentions))
+            results.append(record)
     if args.json:
         _print_json(results)
     else:
@@ -97,39 +96,39 @@ def _open_library(args: argparse.Namespace, read_only: bool = False):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from tui_reader.importing import iter_inputs
+    from tui_reader.importing import import_paths
     from tui_reader.safe import plain_line
 
     library = _open_library(args)
-    show_progress = sys.stderr.isatty() and not args.quiet
+    paths = [Path(p) for p in args.paths]
 
-    def failures_reported(items):
-        for item in items:
-            if isinstance(item, tuple):
-                _error(f"{item[0]}: {item[1]}")
-            yield item
+    def failed(source: str, reason: str) -> None:
+        _error(f"{source}: {reason}")
 
-    inputs = failures_reported(iter_inputs([Path(p) for p in args.paths], text_format=args.format))
-    if show_progress:
+    def run(progress=None):
+        return import_paths(library, paths, workers=args.workers, text_format=args.format,
+                            progress=progress, on_failure=failed)  # fmt: skip
+
+    if sys.stderr.isatty() and not args.quiet:
+        import time
+
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import BarColumn, Progress, TextColumn
 
-        columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(),
+        columns = (TextColumn("importing"), BarColumn(), TextColumn("{task.completed:,} articles"),
                    TextColumn("{task.fields[rate]}"))  # fmt: skip
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("import", total=None, rate="")
-            import time
-
             started = time.monotonic()
 
             def advance(done: int) -> None:
                 if done % 50 == 0:
                     rate = done / max(time.monotonic() - started, 1e-6)
-                    bar.update(task, completed=done, rate=f"{rate:,.0f} articles/s")
+                    bar.update(task, completed=done, rate=f"{rate:,.0f}/s")
 
-            report = library.import_articles(inputs, progress=advance, workers=args.workers)
+            report = run(advance)
     else:
-        report = library.import_articles(inputs, workers=args.workers)
+        report = run()
     print(plain_line(report.summary()))
     return 1 if report.failed else 0
 
@@ -213,6 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the JSON array of the eval schema")
     p.add_argument("--mentions", action="store_true", help="include mention offsets in the JSON")
+    p.add_argument("--format", choices=("auto", "text"), default="auto",
+                   help="auto: .txt files are 'date YYYY-MM <title>' articles; text: title-then-body")  # fmt: skip
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("import", help="import article files, folders (recursive) and bulk files")

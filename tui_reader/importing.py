@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -35,9 +36,19 @@ def iter_inputs(
     title-then-body files that start with ``# key = value`` lines); "text" reads every .txt
     as title-then-body.
     """
-    from tui_reader.formats import BULK_SUFFIXES, RecordError, iter_records, iter_text
+    for task in _file_tasks(paths, source_prefix, text_format):
+        if isinstance(task, tuple) and len(task) == 2:
+            yield task
+        else:
+            yield from file_articles(*task)
+
+
+def _file_tasks(
+    paths: Iterable[Path], source_prefix: str | None, text_format: str
+) -> Iterator[tuple[str, str] | tuple[Path, str, str]]:
+    """(path, source, text_format) for each file to read; (source, reason) for unusable paths."""
+    from tui_reader.formats import BULK_SUFFIXES
     from tui_reader.reading import ARTICLE_SUFFIXES, ArticleReadError, iter_article_paths
-    from tui_reader.reading import read_article_file
 
     # a folder's .json files are often not articles (annotations, settings): only when named
     folder_suffixes = (ARTICLE_SUFFIXES | BULK_SUFFIXES) - {".json"}
@@ -50,24 +61,31 @@ def iter_inputs(
                 source = source_prefix + item.relative_to(root).as_posix()
             else:
                 source = str(item.resolve())
-            if item.suffix.lower() in BULK_SUFFIXES:
-                for record in iter_records(item):
-                    if isinstance(record, RecordError):
-                        yield (_where(record), record.reason)
-                    else:
-                        yield record
-                continue
-            if text_format == "text" or (text_format == "auto" and _has_header_lines(item)):
-                for record in iter_text(item, source):
-                    if isinstance(record, RecordError):
-                        yield (_where(record), record.reason)
-                    else:
-                        yield record
-                continue
-            try:
-                yield read_article_file(item, source=source)
-            except ArticleReadError as exc:
-                yield (str(item), exc.reason)
+            yield (item, source, text_format)
+
+
+def file_articles(
+    path: Path, source: str, text_format: str = "auto"
+) -> Iterator[Article | tuple[str, str]]:
+    """The articles of one file (many for a bulk file), or (source, reason) for each failure."""
+    from tui_reader.formats import BULK_SUFFIXES, RecordError, iter_records, iter_text
+    from tui_reader.reading import ArticleReadError, read_article_file
+
+    if path.suffix.lower() in BULK_SUFFIXES:
+        records = iter_records(path)
+    elif text_format == "text" or (text_format == "auto" and _has_header_lines(path)):
+        records = iter_text(path, source)
+    else:
+        try:
+            yield read_article_file(path, source=source)
+        except ArticleReadError as exc:
+            yield (str(path), exc.reason)
+        return
+    for record in records:
+        if isinstance(record, RecordError):
+            yield (_where(record), record.reason)
+        else:
+            yield record
 
 
 def _where(record) -> str:
@@ -84,15 +102,50 @@ def _has_header_lines(path: Path) -> bool:
     return head.startswith(b"# ") and b"=" in head.split(b"\n", 1)[0]
 
 
+@dataclass
+class Prepared:
+    """An article read (and, unless it is known unchanged, extracted) by a worker process."""
+
+    article: Article
+    digest: str
+    extraction: Extraction | None
+
+
+# ---- worker processes ------------------------------------------------------------------------
+
+_known: dict[str, str] = {}
+
+
+def _init_worker(known: dict[str, str]) -> None:
+    global _known
+    _known = known
+
+
+def _prepare(article: Article) -> Prepared:
+    digest = article.content_hash()
+    if _known.get(article.source) == digest:
+        return Prepared(article, digest, None)  # unchanged: no need to extract it again
+    return Prepared(article, digest, extract(article.title, article.body))
+
+
+def _prepare_file(task: tuple[Path, str, str]) -> list[Prepared | tuple[str, str]]:
+    return [item if isinstance(item, tuple) else _prepare(item) for item in file_articles(*task)]
+
+
+def _prepare_articles(articles: list[Article]) -> list[Prepared]:
+    return [_prepare(a) for a in articles]
+
+
 def _extract_pair(pair: tuple[str, str]) -> Extraction:
     return extract(*pair)
 
 
 class ExtractorPool:
-    """Runs the extractor in worker processes for large batches, inline for small ones."""
+    """Reads and extracts in worker processes, one per core; inline for small jobs."""
 
-    def __init__(self, workers: int | None = None) -> None:
+    def __init__(self, workers: int | None = None, known: dict[str, str] | None = None) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.known = known or {}
         self._pool = None
 
     def __enter__(self) -> ExtractorPool:
@@ -104,12 +157,101 @@ class ExtractorPool:
             self._pool.join()
             self._pool = None
 
+    def _get_pool(self):
+        if self._pool is None:
+            # forkserver: safe to start from a process that runs threads (the app's workers)
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=(self.known,))
+        return self._pool
+
     def extract(self, pairs: list[tuple[str, str]]) -> list[Extraction]:
         """Extractions of (title, body) pairs, in order."""
         if self.workers <= 1 or len(pairs) < POOL_THRESHOLD:
             return [_extract_pair(p) for p in pairs]
-        if self._pool is None:
-            # forkserver: safe to start from a process that runs threads (the app's workers)
-            method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-            self._pool = multiprocessing.get_context(method).Pool(self.workers)
-        return self._pool.map(_extract_pair, pairs, chunksize=64)
+        return self._get_pool().map(_extract_pair, pairs, chunksize=64)
+
+    def prepare(
+        self, paths: Iterable[Path], source_prefix: str | None = None, text_format: str = "auto"
+    ) -> Iterator[Prepared | tuple[str, str]]:
+        """Every article of the paths, read and extracted in parallel, in order."""
+        if self.workers <= 1:
+            _init_worker(self.known)
+            for item in iter_inputs(paths, source_prefix, text_format):
+                yield item if isinstance(item, tuple) else _prepare(item)
+            return
+        from tui_reader.formats import BULK_SUFFIXES
+
+        files: list[tuple[Path, str, str]] = []
+        for task in _file_tasks(paths, source_prefix, text_format):
+            if len(task) == 2:
+                yield from self._run_files(files)
+                files = []
+                yield task
+            elif task[0].suffix.lower() in BULK_SUFFIXES:
+                yield from self._run_files(files)
+                files = []
+                yield from self._run_bulk(task)
+            else:
+                files.append(task)
+                if len(files) >= 2000:
+                    yield from self._run_files(files)
+                    files = []
+        yield from self._run_files(files)
+
+    def _run_files(self, files: list[tuple[Path, str, str]]):
+        if not files:
+            return
+        for items in self._get_pool().imap(_prepare_file, files, chunksize=16):
+            yield from items
+
+    def _run_bulk(self, task: tuple[Path, str, str]):
+        """A bulk file is read here (it streams) and its articles extracted in the workers."""
+        chunk: list[Article] = []
+
+        def chunks():
+            nonlocal chunk
+            for item in file_articles(*task):
+                if isinstance(item, tuple):
+                    failures.append(item)
+                    continue
+                chunk.append(item)
+                if len(chunk) >= 32:
+                    yield chunk
+                    chunk = []
+            if chunk:
+                yield chunk
+
+        failures: list[tuple[str, str]] = []
+        for prepared in self._get_pool().imap(_prepare_articles, chunks()):
+            yield from prepared
+            yield from failures
+            failures.clear()
+        yield from failures
+
+
+def import_paths(
+    library,
+    paths: Iterable[Path],
+    *,
+    workers: int | None = None,
+    text_format: str = "auto",
+    source_prefix: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+):
+    """Import files and folders into the library, reading and extracting on every core.
+
+    ``on_failure(source, reason)`` hears of each bad input as it happens; the import goes on.
+    """
+    known = {meta["uid"]: meta["hash"] for meta in library.all_meta().values()}
+
+    def reported(items):
+        for item in items:
+            if isinstance(item, tuple) and on_failure is not None:
+                on_failure(*item)
+            yield item
+
+    with ExtractorPool(workers, known) as pool:
+        items = reported(pool.prepare(paths, source_prefix, text_format))
+        return library.import_articles(items, progress=progress, pool=pool)

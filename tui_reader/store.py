@@ -25,6 +25,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -32,6 +33,9 @@ from tinydb.table import Document
 from tui_reader.articles import PARAGRAPH_SEPARATOR, Article
 from tui_reader.extract import Award, Extraction, Official
 from tui_reader.storage import AtomicJSONStorage, StoreError
+
+if TYPE_CHECKING:
+    from tui_reader.importing import ExtractorPool, Prepared
 
 log = logging.getLogger(__name__)
 
@@ -353,35 +357,40 @@ class Library:
 
     def import_articles(
         self,
-        articles: Iterable[Article | tuple[str, str]],
+        articles: Iterable[Article | Prepared | tuple[str, str]],
         progress: Callable[[int], None] | None = None,
         batch_size: int = 5000,
         workers: int | None = None,
+        pool: ExtractorPool | None = None,
     ) -> ImportReport:
         """Store articles (new, updated or unchanged by identity and content hash).
 
-        Items may also be (source, reason) pairs for inputs that failed to read; they are
-        counted as failed. Writes happen in batches, each one atomic.
+        Items are articles, articles already read and extracted by worker processes
+        (``Prepared``), or (source, reason) pairs for inputs that failed to read, counted as
+        failed. Writes happen in batches, each one atomic.
         """
-        from tui_reader.importing import ExtractorPool
+        from tui_reader.importing import ExtractorPool, Prepared
 
         report = ImportReport()
-        with self._write_lock(), ExtractorPool(workers) as pool:
+        with self._write_lock(), contextlib.ExitStack() as stack:
+            if pool is None:
+                pool = stack.enter_context(ExtractorPool(workers))
             if self.changed_on_disk():
                 self.reload()
             by_uid = {meta["uid"]: i for i, meta in self._meta.items()}
             next_id = max(self._meta, default=0) + 1
-            batch: list[tuple[int, Article]] = []
+            batch: list[tuple[int, Prepared]] = []
             seen = 0
             for item in articles:
                 seen += 1
                 if isinstance(item, tuple):
                     report.failed.append(item)
                 else:
-                    uid = item.source
-                    digest = item.content_hash()
+                    if not isinstance(item, Prepared):
+                        item = Prepared(item, item.content_hash(), None)
+                    uid = item.article.source
                     existing = by_uid.get(uid)
-                    if existing is not None and self._meta[existing]["hash"] == digest:
+                    if existing is not None and self._meta[existing]["hash"] == item.digest:
                         report.unchanged += 1
                     else:
                         if existing is None:
@@ -401,12 +410,15 @@ class Library:
                 self._commit(batch, pool)
         return report
 
-    def _commit(self, batch: list[tuple[int, Article]], pool) -> None:
-        """Extract, then write bodies, then the index, then the metadata (the commit point)."""
-        extractions = pool.extract([(a.title, a.body) for _, a in batch])
+    def _commit(self, batch: list[tuple[int, Prepared]], pool: ExtractorPool) -> None:
+        """Extract what is not yet, then write bodies, the index, the metadata (the commit point)."""
+        missing = [p.article for _, p in batch if p.extraction is None]
+        extracted = iter(pool.extract([(a.title, a.body) for a in missing]))
         metas: dict[int, dict] = {}
         bodies: dict[int, dict[int, dict]] = {}
-        for (article_id, article), extraction in zip(batch, extractions):
+        for article_id, prepared in batch:
+            article = prepared.article
+            extraction = prepared.extraction or next(extracted)
             old = self._meta.get(article_id)
             shard = old["shard"] if old else article_id // SHARD_SIZE
             data = extraction.to_json(with_mentions=True)
@@ -418,7 +430,7 @@ class Library:
             }
             metas[article_id] = {
                 "uid": article.source,
-                "hash": article.content_hash(),
+                "hash": prepared.digest,
                 "source": article.source,
                 "title": article.title,
                 "date": article.date,
