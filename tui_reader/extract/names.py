@@ -83,6 +83,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
 def foreign_name_at(sc: Scan, i: int) -> int | None:
     """The end of a foreign name at token i: capitalised words, one at least not Vietnamese."""
     toks = sc.doc.tokens
+    if toks.keys[i] in sc.vocab.place_starts or i > 0 and toks.keys[i - 1] in sc.vocab.admin_units:
+        return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
     j = i
     foreign = False
     while j < len(toks) and j - i < MAX_FOREIGN and (j == i or sc.doc.adjacent(j)):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from tui_reader.extract.awards import find_awards
-from tui_reader.extract.model import Extraction
-from tui_reader.extract.officials import find_officials
-from tui_reader.extract.scan import scan
-from tui_reader.text import nfc
+from tui_reader.extract.model import Extraction, Official
+from tui_reader.extract.officials import find_officials, fold_key
+from tui_reader.extract.scan import Scan, scan
+from tui_reader.text import key, nfc
 
 
 def extract_article(title: str, body: str) -> Extraction:
@@ -14,5 +16,21 @@ def extract_article(title: str, body: str) -> Extraction:
     body = nfc(body) if not body.isascii() else body
     sc = scan(body)
     officials = find_officials(sc)
+    if title:
+        officials += headline_officials(nfc(title), sc, officials)
     awards = find_awards(sc, officials)
     return Extraction(officials=officials, awards=awards)
+
+
+def headline_officials(title: str, sc: Scan, known: list[Official]) -> list[Official]:
+    """Officials the headline titles who have no title in the body ("Đại tá Nguyễn Thanh Hải làm
+    Giám đốc ..."); their mentions are the body's occurrences of the name."""
+    seen = {fold_key(o.name) for o in known}
+    found = []
+    for official in find_officials(scan(title)):
+        if fold_key(official.name) in seen:
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(key(official.name))}(?!\w)")
+        official.mentions = [m.span() for m in pattern.finditer(sc.doc.key)]
+        found.append(official)
+    return found
