@@ -50,8 +50,9 @@ def _file_tasks(
     from tui_reader.formats import BULK_SUFFIXES
     from tui_reader.reading import ARTICLE_SUFFIXES, ArticleReadError, iter_article_paths
 
-    # a folder's .json files are often not articles (annotations, settings): only when named
-    folder_suffixes = (ARTICLE_SUFFIXES | BULK_SUFFIXES) - {".json"}
+    # In folders: .txt articles and .csv/.jsonl bulk files. Other tables and JSON files are
+    # often not articles (manifests, annotations, settings): they are read only when named.
+    folder_suffixes = (ARTICLE_SUFFIXES | BULK_SUFFIXES) - {".json", ".tsv", ".psv"}
     for root in paths:
         for item in iter_article_paths([root], suffixes=folder_suffixes):
             if isinstance(item, ArticleReadError):
