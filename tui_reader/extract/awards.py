@@ -35,6 +35,9 @@ _YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
 _TRAILING_COUNT_RE = re.compile(r"(?:\s+\d+(?:\s+lần)?)+$")
 _ISSUER_LOWER_STARTS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"})
 _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn", "-", "–", "tầm nhìn")
+# a promise, a plan or a condition, not an award given
+_NOT_YET_RE = re.compile(key(r"(?<!\w)(?:sẽ|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)"))
+_EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|chiều nay)(?!\w)"))
 _MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
 _WORD_NUMBERS = {
     "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
@@ -85,7 +88,9 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         if not _CONFER_RE.search(doc.key, s_start, s_end):
             continue
         before = doc.key[s_start : tok.start]
-        if _HISTORY_RE.search(before) or _MANY_RE.search(before):
+        if _HISTORY_RE.search(before) or _MANY_RE.search(before) or _NOT_YET_RE.search(before):
+            continue
+        if _honours_record(sc, s_start, s_end):
             continue
         if _only_past_years(doc.body[s_start:s_end], latest):
             continue  # "được tặng bằng khen ... năm 2014" in an article of later events
@@ -102,6 +107,17 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
                 award.collectives, award.individuals = counts if len(kinds) == 1 else (None, None)
                 found.append(award)
     return _merge(found)
+
+
+def _honours_record(sc: Scan, s_start: int, s_end: int) -> bool:
+    """True for a sentence that lists a person's honours ("Ông được Đảng và Nhà nước tặng thưởng
+    Huân chương ..., Huân chương ..., Huy hiệu ...") without any word of a ceremony."""
+    doc = sc.doc
+    first, last = doc.by_start.get(s_start), doc.by_end.get(s_end)
+    if first is None:
+        return False
+    heads = sum(1 for h in sc.awards if first <= h and (last is None or h <= last))
+    return heads >= 3 and _EVENT_RE.search(doc.key, s_start, s_end) is None
 
 
 def _latest_year(body: str) -> int:

@@ -54,6 +54,11 @@ def organisation_end(sc: Scan, j: int) -> int:
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
             break
+        phrase = _organisation_phrase(sc, j)
+        if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
+            j = end = phrase
+            lower_run = 0
+            continue
         # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
         if j in sc.stops and (not tok.upper or tok.key in vocab.not_given_names):
             break
@@ -90,6 +95,16 @@ def organisation_end(sc: Scan, j: int) -> int:
     while end > head_end and toks[end - 1].key in vocab.trailing:
         end -= 1
     return end
+
+
+def _organisation_phrase(sc: Scan, j: int) -> int | None:
+    """The end of a two- or three-word organisation name starting at token j ("Ban tổ chức")."""
+    keys = sc.doc.tokens.keys
+    for size in (3, 2):
+        if j + size <= len(keys) and " ".join(keys[j : j + size]) in sc.vocab.organisations:
+            if all(sc.doc.gap(t) == " " for t in range(j + 1, j + size)):
+                return j + size
+    return None
 
 
 def _dash_inside_name(sc: Scan, j: int) -> bool:
