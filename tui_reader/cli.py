@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -17,9 +18,15 @@ class CliError(Exception):
     """A user-facing failure: printed as one line, exit code 1."""
 
 
+# Characters JSON may carry raw but a terminal would act on (C1 controls, bidi overrides):
+# written as \u escapes, which mean the same to any JSON reader.
+_JSON_UNSAFE = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _print_json(data: object) -> None:
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2))
-    sys.stdout.buffer.write(b"\n")
+    text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+    text = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
     sys.stdout.flush()
 
 

@@ -176,7 +176,7 @@ def decode_bytes(data: bytes, path: str) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return _checked_text(utf16, path)
-    if b"\x00" in data[:8192]:
+    if data[:8192].count(b"\x00") > max(4, len(data[:8192]) // 1000):
         raise ArticleReadError(path, "not a text file: binary data (contains NUL bytes)")
     try:
         return _checked_text(data.decode("utf-8"), path)

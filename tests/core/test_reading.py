@@ -340,3 +340,11 @@ def test_unlistable_folder_when_root(tmp_path, monkeypatch):
     assert isinstance(found[1], ArticleReadError)
     assert found[1].reason == "cannot open the folder: permission denied"
     assert len(found) == 2
+
+
+def test_a_few_control_codes_do_not_make_an_article_binary(tmp_path):
+    text = " date 2024-01 Tiêu đề\n\nĐoạn \x1b[31mđỏ\x1b[0m chuông\x07 null\x00 hết.\n\nMinh Anh"
+    path = tmp_path / "debris.txt"
+    path.write_bytes(text.encode("utf-8"))
+    article = read_article_file(path)
+    assert "\x1b[31m" in article.body and "\x00" in article.body  # kept; shown safely later
