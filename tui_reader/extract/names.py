@@ -8,6 +8,7 @@ MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" ha
 MAX_FOREIGN = 4
 # letters only Vietnamese writes; foreign names share only the acute and grave accents
 _VIETNAMESE_ONLY = frozenset("đăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+_PROVINCE_UNITS = frozenset({"tỉnh", "thành phố", "tp", "nước", "quốc gia"})
 # family names that do not occur as the third or later syllable of a name: a new name starts
 _NEW_NAME = frozenset({"nguyễn", "trần", "phạm", "đặng", "bùi", "đỗ", "ngô", "phan", "huỳnh"})
 
@@ -119,6 +120,20 @@ def _has_marks(text: str) -> bool:
 def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     """A person name at token i: Vietnamese anywhere, foreign only right after a title or rank."""
     end = vietnamese_name_at(sc, i)
+    unit = sc.doc.tokens.keys[i - 1] if i > 0 and sc.doc.adjacent(i) else ""
+    if end is not None and unit in sc.vocab.admin_units:
+        # "huyện Thạch Thành", "phường Lê Hồng Phong Nguyễn Văn A": a place unless a title ends
+        # with a bare "tỉnh" and the person follows ("Chủ tịch UBND tỉnh Nguyễn Ngọc Hai");
+        # provinces are all known places, districts and communes are not
+        toks = sc.doc.tokens
+        if (
+            end - i < 3
+            and unit not in _PROVINCE_UNITS
+            or end < len(toks)
+            and sc.doc.adjacent(end)
+            and vietnamese_name_at(sc, end)
+        ):
+            return None
     if end is not None:
         place_end = place_at(sc, i)
         if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):

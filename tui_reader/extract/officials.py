@@ -21,6 +21,9 @@ ABBREVIATIONS = {
     "ubmttq": "uy ban mat tran to quoc", "tp": "thanh pho", "tw": "trung uong",
     "tu": "trung uong", "bch": "ban chap hanh", "btv": "ban thuong vu",
     "cand": "cong an nhan dan", "qdnd": "quan doi nhan dan", "gd": "giam doc",
+    "ubtu": "uy ban trung uong", "ubtw": "uy ban trung uong", "dbqh": "dai bieu quoc hoi",
+    "tphcm": "thanh pho ho chi minh", "hcm": "ho chi minh", "ubmttqvn": "uy ban mat tran to quoc",
+    "vn": "viet nam",
 }  # fmt: skip
 ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
@@ -448,7 +451,7 @@ def _add_title(titles: list[str], new: str) -> None:
 def title_key(text: str) -> str:
     """Folded form of a title with abbreviations expanded, for spotting one title twice."""
     words = []
-    for word in fold_key(text).replace("-", " ").split():
+    for word in fold_key(text).replace("-", " ").replace(".", " ").split():
         words.append(ABBREVIATIONS.get(word, word))
     return " ".join(words)
 
