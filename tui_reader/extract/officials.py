@@ -27,7 +27,7 @@ ABBREVIATIONS = {
 }  # fmt: skip
 ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
-    "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ",
+    "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ", "làm",
 })  # fmt: skip
 RELIEVE_VERBS = frozenset(
     {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình"}
@@ -325,7 +325,9 @@ def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> N
                     break
             if subject is None:
                 continue
-        for t in range(marker - 1, max(-1, marker - 40), -1):
+        # "làm" is a common verb: only "X làm Giám đốc" with the name right before it counts
+        reach = 5 if keys[marker] == "làm" and marker + 1 == m else 40
+        for t in range(marker - 1, max(-1, marker - reach), -1):
             if subject is not None:
                 break
             if (

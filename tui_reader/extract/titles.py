@@ -101,9 +101,12 @@ def _organisation_phrase(sc: Scan, j: int) -> int | None:
     """The end of a two- or three-word organisation name starting at token j ("Ban tổ chức")."""
     keys = sc.doc.tokens.keys
     for size in (3, 2):
-        if j + size <= len(keys) and " ".join(keys[j : j + size]) in sc.vocab.organisations:
-            if all(sc.doc.gap(t) == " " for t in range(j + 1, j + size)):
-                return j + size
+        if (
+            j + size <= len(keys)
+            and " ".join(keys[j : j + size]) in sc.vocab.organisations
+            and all(sc.doc.gap(t) == " " for t in range(j + 1, j + size))
+        ):
+            return j + size
     return None
 
 

@@ -75,3 +75,19 @@ def test_one_entry_per_award_and_issuer():
         "thể nhận Bằng khen của Chủ tịch UBND tỉnh Yên Bái phấn khởi."
     )
     assert [(a, i) for a, i, *_ in got] == [("Bằng khen", "Chủ tịch UBND tỉnh Yên Bái")]
+
+
+def test_promises_and_records_of_honours_are_not_awards():
+    assert awards("Các công trình đoạt giải sẽ nhận được bằng khen của Thủ tướng Chính phủ.") == []
+    assert (
+        awards(
+            "Ông được Đảng và Nhà nước tặng thưởng Huân chương Hồ Chí Minh, Huân chương Độc lập "
+            "hạng Nhất, Huy hiệu 65 năm tuổi Đảng."
+        )
+        == []
+    )
+
+
+def test_organisation_as_the_subject_is_the_issuer():
+    got = awards("Nhân dịp này, Đại sứ quán Việt Nam tại Đức đã trao tặng Giấy khen cho Hội.")
+    assert got == [("Giấy khen", "Đại sứ quán Việt Nam tại Đức", None, None)]

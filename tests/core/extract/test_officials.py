@@ -150,3 +150,43 @@ def test_title_through_a_role_verb():
         "Yên Lạc."
     )
     assert got["Lưu Đức Thành"][1] == ["Giám đốc Sở Xây dựng", "Bí thư Huyện ủy Yên Lạc"]
+
+
+def test_relieved_post_goes_to_the_person_named_after_it():
+    got = officials(
+        "Giám đốc Sở Nội vụ Lê Quang Vinh cho biết HĐND đã miễn nhiệm chức danh Phó Chủ tịch "
+        "UBND thành phố đối với ông Tạ Văn Hiển."
+    )
+    assert got["Lê Quang Vinh"][1] == ["Giám đốc Sở Nội vụ"]
+    assert got["Tạ Văn Hiển"][1] == ["Phó Chủ tịch UBND thành phố"]
+
+
+def test_headline_titles_a_person_the_body_names_without_title():
+    result = extract(
+        "Đại tá Hà Minh Tuấn làm Giám đốc Công an tỉnh", "Ông Hà Minh Tuấn sinh năm 1972."
+    ).officials
+    assert [(o.name, o.rank, o.titles) for o in result] == [
+        ("Hà Minh Tuấn", "Đại tá", ["Giám đốc Công an tỉnh"])
+    ]
+    assert result[0].mentions == [(4, 16)]
+
+
+def test_districts_and_companies_named_like_people_are_not_people():
+    got = officials(
+        "Ông Đỗ Văn Nam, Chủ tịch UBND huyện Thạch Thành và ông Vi Thị Thu, Giám đốc Công ty "
+        "TNHH Vàng Phước Minh có mặt. Trưởng Ban tổ chức Lý Văn Hòa phát biểu."
+    )
+    assert got == {
+        "Đỗ Văn Nam": (None, ["Chủ tịch UBND huyện Thạch Thành"]),
+        "Vi Thị Thu": (None, ["Giám đốc Công ty TNHH Vàng Phước Minh"]),
+        "Lý Văn Hòa": (None, ["Trưởng Ban tổ chức"]),
+    }
+
+
+def test_a_one_holder_title_after_a_comma_is_a_new_clause():
+    got = officials(
+        "Chủ tịch Quốc hội Lào Pany Yathotou đón đoàn. Nhắc tới Đại tướng Võ Nguyên Giáp, "
+        "Chủ tịch Quốc hội Lào khẳng định tình hữu nghị."
+    )
+    assert got["Pany Yathotou"][1] == ["Chủ tịch Quốc hội Lào"]
+    assert got["Võ Nguyên Giáp"] == ("Đại tướng", [])
