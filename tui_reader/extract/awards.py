@@ -25,7 +25,8 @@ _HISTORY_RE = re.compile(
     key(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
         r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
-        r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét))(?!\w)"
+        r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét)|trong số nhiều"
+        r"|mà ông được|mà bà được)(?!\w)"
     )
 )
 _BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
@@ -64,7 +65,7 @@ _KIND_WORDS = frozenset(
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao"}
 )  # fmt: skip
 _KIND_STOPS = frozenset(
-    {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại"}
+    {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại", "lần"}
 )
 _KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua"})
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
@@ -99,7 +100,10 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             continue
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
-        counts = _counts(doc.fold[doc.tokens[kind_end - 1].end : s_end], doc.fold[s_start:s_end])
+        counts = _counts(
+            doc.fold[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
+            doc.fold[s_start:s_end],
+        )
         for kind in kinds:
             for issuer in issuers:
                 award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
@@ -137,6 +141,19 @@ def _only_past_years(sentence: str, latest: int) -> bool:
     less one (the year before the event is still news: "cờ thi đua năm 2016")."""
     years = [int(y) for y in _YEAR_RE.findall(sentence)]
     return bool(years) and max(years) < latest - 1
+
+
+def _clause_end(sc: Scan, j: int, s_end: int) -> int:
+    """Where the words about one award end: the next award named, a semicolon or the sentence
+    end ("tặng 6 cờ thi đua ...; tặng bằng khen cho 197 tập thể")."""
+    doc = sc.doc
+    for t in range(j, len(doc.tokens)):
+        start = doc.tokens.starts[t]
+        if start >= s_end:
+            break
+        if t in sc.awards or ";" in doc.tokens.gaps[t]:
+            return start
+    return s_end
 
 
 def _kinds(sc: Scan, h: int) -> tuple[list[str], int]:

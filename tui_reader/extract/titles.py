@@ -54,6 +54,14 @@ def organisation_end(sc: Scan, j: int) -> int:
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
             break
+        if (
+            j > head_end
+            and j in sc.positions
+            and tok.upper
+            and not toks[j - 1].upper
+            and toks.keys[j - 1] != "đồng"
+        ):
+            break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
         phrase = _organisation_phrase(sc, j)
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
             j = end = phrase
