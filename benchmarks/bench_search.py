@@ -89,6 +89,9 @@ def _load_bases(limit: int | None) -> list[dict]:
     return bases
 
 
+_BASES: dict[int | None, list[dict]] = {}
+
+
 def _make_doc(bases: list[dict], all_paragraphs: list[str], i: int) -> IndexDoc:
     """Synthetic article ``i``: one real article's head and names, more paragraphs, a new date."""
     rng = random.Random(SEED * 1_000_003 + i)
@@ -272,7 +275,10 @@ def run(sizes: list[int], limits: tuple[int | None, ...] = (None, 50)) -> list[d
     if not REAL.is_dir():
         print(f"skipped: {REAL} is absent")
         return []
-    bases = _load_bases(None if max(sizes) > 2000 else 300)
+    limit_bases = None if max(sizes) > 2000 else 300
+    if limit_bases not in _BASES:
+        _BASES[limit_bases] = _load_bases(limit_bases)
+    bases = _BASES[limit_bases]
     rows: list[dict] = []
     for n in sizes:
         gc.collect()
@@ -354,7 +360,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     args = parser.parse_args()
     sizes = [1000] if args.quick else args.sizes
-    print_table(run(sizes))
+    rows = []
+    for n in sizes:
+        rows += run([n])
+        print_table(rows)  # the whole table so far: the last one printed is complete
+        print(flush=True)
 
 
 if __name__ == "__main__":

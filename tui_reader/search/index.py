@@ -9,11 +9,7 @@ documents arrive in bulk, so results come out best-first by walking bitmaps from
 from __future__ import annotations
 
 import heapq
-import marshal
-import os
 import re
-import tempfile
-import zlib
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -21,29 +17,18 @@ from dataclasses import dataclass, field
 from operator import or_
 from pathlib import Path
 
-from tui_reader.search import bitmaps
-from tui_reader.search.postings import Space
+from tui_reader.search import bitmaps, indexfile
+from tui_reader.search.indexfile import IndexFileError
+from tui_reader.search.postings import DeltaSpace, Space
 from tui_reader.search.query import PLAIN, Query, Term, Word, parse_query
 from tui_reader.text import fold, key, strip_diacritics
 
 FIELDS = ("all", "strong", "title", "official", "award", "author")
 _PAIR_FIELDS = frozenset({"all", "title", "official", "award", "author"})
 _SHIFT32 = (1 << 32).__mul__
-_MAGIC = b"TRSEARCH"
-_VERSION = 1
-_HEADER_LEN = len(_MAGIC) + 1 + 8 + 4
 _PREFIX_PAIR_LIMIT = 64  # an unfinished last word of a phrase: at most this many pair lookups
 _CACHE_SIZE = 256
 _BULK_CHUNK = 20000  # add_many freezes this often so the overlay stays small
-
-
-class IndexFileError(Exception):
-    """A saved index that cannot be read back: carries the path and the reason."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass
@@ -106,7 +91,7 @@ class _Field:
     def __init__(self, with_pairs: bool) -> None:
         self.exact = Space()
         self.folded = Space()
-        self.pairs = Space(int_keys=True) if with_pairs else None
+        self.pairs = DeltaSpace() if with_pairs else None
 
 
 class SearchIndex:
@@ -343,104 +328,71 @@ class SearchIndex:
         """Write the index to ``path`` atomically (temp file, fsync, rename)."""
         path = Path(path)
         self._freeze()
-        state = {
-            "slot_doc": self._slot_doc.tobytes(),
-            "slot_month": self._slot_month.tobytes(),
+        out = indexfile.SectionWriter()
+        words = "\x00".join(self._fold_ids).encode()  # in id order: dicts keep insertion order
+        table = {
+            "slot_doc": out.put(self._slot_doc),
+            "slot_month": out.put(self._slot_month),
             "ordered_end": self._ordered_end,
-            "fold_ids": "\x00".join(self._fold_ids),  # in id order: dicts keep insertion order
+            "fold_ids": out.put(words),
             "fields": {
                 name: {
-                    "exact": fld.exact.to_state(),
-                    "folded": fld.folded.to_state(),
-                    "pairs": fld.pairs.to_state() if fld.pairs is not None else None,
+                    "exact": fld.exact.to_state(out.put),
+                    "folded": fld.folded.to_state(out.put),
+                    "pairs": fld.pairs.to_state(out.put) if fld.pairs is not None else None,
                 }
                 for name, fld in self._fields.items()
             },
         }
-        payload = marshal.dumps(state)
-        header = (
-            _MAGIC
-            + bytes([_VERSION])
-            + len(payload).to_bytes(8, "little")
-            + zlib.crc32(payload).to_bytes(4, "little")
-        )
-        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(header)
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        try:  # make the rename itself durable
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(dir_fd)
-        except OSError:
-            pass
-        finally:
-            os.close(dir_fd)
+        indexfile.write(path, table, out)
 
     @classmethod
     def load(cls, path: Path) -> SearchIndex:
         """Read an index written by ``save``; raise IndexFileError when it is missing or corrupt."""
         path = Path(path)
+        table, section = indexfile.read(path)
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise IndexFileError(path, f"cannot read the index ({exc.strerror or exc})") from None
-        if len(raw) < _HEADER_LEN or not raw.startswith(_MAGIC):
-            raise IndexFileError(path, "not a tui-reader search index")
-        version = raw[len(_MAGIC)]
-        if version != _VERSION:
-            raise IndexFileError(path, f"index format {version} is not supported (rebuild it)")
-        length = int.from_bytes(raw[len(_MAGIC) + 1 : len(_MAGIC) + 9], "little")
-        crc = int.from_bytes(raw[len(_MAGIC) + 9 : _HEADER_LEN], "little")
-        payload = memoryview(raw)[_HEADER_LEN:]
-        if len(payload) != length:
-            raise IndexFileError(path, "the index file is truncated")
-        if zlib.crc32(payload) != crc:
-            raise IndexFileError(path, "the index file is corrupt (checksum mismatch)")
-        try:
-            return cls._from_state(marshal.loads(payload))
-        except (ValueError, TypeError, KeyError, EOFError, IndexError, AttributeError) as exc:
+            return cls._from_state(table, section)
+        except (
+            ValueError,
+            TypeError,
+            KeyError,
+            EOFError,
+            IndexError,
+            AttributeError,
+            OverflowError,
+            UnicodeDecodeError,
+        ) as exc:
             raise IndexFileError(path, f"the index file is corrupt ({exc})") from None
 
     @classmethod
-    def _from_state(cls, state: dict) -> SearchIndex:
+    def _from_state(cls, table: dict, section) -> SearchIndex:
         index = cls()
-        index._slot_doc = array("q")
-        index._slot_doc.frombytes(state["slot_doc"])
-        index._slot_month = array("I")
-        index._slot_month.frombytes(state["slot_month"])
+        index._slot_doc = array("q", section(table["slot_doc"], "q"))
+        index._slot_month = array("I", section(table["slot_month"], "I"))
         n = len(index._slot_doc)
         if len(index._slot_month) != n:
             raise ValueError("slot tables differ in length")
-        ordered_end = state["ordered_end"]
+        ordered_end = table["ordered_end"]
         if not isinstance(ordered_end, int) or not 0 <= ordered_end <= n:
             raise ValueError("bad ordering mark")
         index._ordered_end = ordered_end
-        words = state["fold_ids"]
-        if not isinstance(words, str):
-            raise ValueError("the word list is not text")
+        words = bytes(section(table["fold_ids"], "B")).decode()
         ids = zip(words.split("\x00"), range(1 << 32), strict=False)
         index._fold_ids = _Ids(ids) if words else _Ids()
         index._word_ids = _WordIds(index._folds, index._fold_ids)
         live = [slot for slot, doc_id in enumerate(index._slot_doc) if doc_id >= 0]
         index._doc_slot = {index._slot_doc[s]: s for s in live}
+        if len(index._doc_slot) != len(live):
+            raise ValueError("a document id appears twice")
         index._live = bitmaps.from_slots(live)
         for name in FIELDS:
-            fs = state["fields"][name]
+            fs = table["fields"][name]
             fld = index._fields[name]
-            fld.exact = Space.from_state(fs["exact"], int_keys=False)
-            fld.folded = Space.from_state(fs["folded"], int_keys=False)
+            fld.exact = Space.from_state(fs["exact"], section)
+            fld.folded = Space.from_state(fs["folded"], section)
             fld.pairs = (
-                Space.from_state(fs["pairs"], int_keys=True) if name in _PAIR_FIELDS else None
+                DeltaSpace.from_state(fs["pairs"], section) if fld.pairs is not None else None
             )
         return index
 

@@ -11,7 +11,8 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import sub
 
 from tui_reader.search import bitmaps
 
@@ -20,6 +21,56 @@ _MAX_CHAR = "\U0010ffff"
 
 def _slot_array() -> array:
     return array("I")
+
+
+class _Store:
+    """Slots of consecutive keys being frozen, as plain 32-bit slots."""
+
+    def __init__(self) -> None:
+        self.offsets = array("Q", [0])
+        self.data = array("I")
+
+    def append(self, slots: Sequence[int]) -> None:
+        if isinstance(slots, memoryview):
+            self.data.frombytes(slots.cast("B"))  # a run of a loaded index: copy it as it is
+        else:
+            self.data.extend(slots)
+        self.offsets.append(len(self.data))
+
+
+class _DeltaStore:
+    """Slots of consecutive keys as the first slot and the gaps, each key's gaps in the
+    narrowest of 1, 2 or 4 bytes (word pairs are many and mostly rare: this halves them)."""
+
+    def __init__(self) -> None:
+        self.offsets = array("Q", [0])  # byte offsets into ``blob``
+        self.firsts = array("I")
+        self.widths = array("B")
+        self.blob = bytearray()
+
+    def append(self, slots: Sequence[int]) -> None:
+        if not slots:
+            self.firsts.append(0)
+            self.widths.append(1)
+            self.offsets.append(len(self.blob))
+            return
+        self.firsts.append(slots[0])
+        gaps = list(map(sub, slots[1:], slots[:-1])) if len(slots) > 1 else []
+        top = max(gaps) if gaps else 0
+        width = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
+        self.widths.append(width)
+        # Runs are not aligned: memoryview reads unaligned items safely (by copying).
+        self.blob.extend(array(_WIDTH_CODES[width], gaps).tobytes())
+        self.offsets.append(len(self.blob))
+
+    def append_raw(self, first: int, width: int, run: bytes) -> None:
+        self.firsts.append(first)
+        self.widths.append(width)
+        self.blob.extend(run)
+        self.offsets.append(len(self.blob))
+
+
+_WIDTH_CODES = {1: "B", 2: "H", 4: "I"}
 
 
 class Space:
@@ -48,12 +99,11 @@ class Space:
         if not self.extra:
             return
         threshold = max(64, nslots >> 5)  # a bitmap costs nslots bits, an array 32 bits a slot
-        old_keys, old_off, old_data, old_dense = self.keys, self.offsets, self.data, self.dense
+        old_keys, old_dense = self.keys, self.dense
         extra = self.extra
         merged = sorted(set(extra).union(old_keys) if len(old_keys) else extra)
         keys: list = []
-        offsets = array("Q", [0])
-        data = array("I")
+        store = self._new_store()
         dense: dict[int, int] = {}
         j = 0
         n_old = len(old_keys)
@@ -61,13 +111,18 @@ class Space:
             # Walk the old sorted keys alongside the merged ones.
             slots_old = None
             dense_old = None
+            new = extra.get(k)
             if j < n_old and old_keys[j] == k:
                 if j in old_dense:
                     dense_old = old_dense[j]
+                elif not new:
+                    keys.append(k)
+                    self._copy_frozen(j, store)  # unchanged: copy the stored run as it is
+                    j += 1
+                    continue
                 else:
-                    slots_old = old_data[old_off[j] : old_off[j + 1]]
+                    slots_old = self._frozen_slots(j)
                 j += 1
-            new = extra.get(k)
             idx = len(keys)
             keys.append(k)
             if dense_old is not None:
@@ -78,16 +133,34 @@ class Space:
                     bm = bitmaps.from_slots(slots_old) if slots_old else 0
                     dense[idx] = bm | bitmaps.from_slots(new) if new else bm
                 else:
-                    if slots_old:
-                        data.extend(slots_old)
-                    if new:
-                        data.extend(new)
-            offsets.append(len(data))
+                    if slots_old and new:
+                        slots_old = array("I", slots_old)
+                        slots_old.extend(new)
+                    store.append(slots_old or new or ())
+                    continue
+            store.append(())
         self.keys = array("Q", keys) if self.int_keys else keys
-        self.offsets, self.data, self.dense = offsets, data, dense
+        self._set_store(store)
+        self.dense = dense
         self.dense_order = sorted(dense)
         self.extra = defaultdict(_slot_array)
         self._extra_keys = None
+
+    # -- storage of the frozen slots -------------------------------------------------------
+    def _frozen_slots(self, i: int) -> Sequence[int]:
+        return self.data[self.offsets[i] : self.offsets[i + 1]]
+
+    def _new_store(self) -> _Store:
+        return _Store()
+
+    def _copy_frozen(self, i: int, store: _Store) -> None:
+        store.append(self.data[self.offsets[i] : self.offsets[i + 1]])
+
+    def _set_store(self, store: _Store) -> None:
+        self.offsets, self.data = store.offsets, store.data
+
+    def _store_bytes(self) -> int:
+        return 8 * len(self.offsets) + 4 * len(self.data)
 
     # -- lookups ----------------------------------------------------------------------------
     def _index(self, k) -> int:
@@ -102,7 +175,7 @@ class Space:
         if i >= 0:
             bm = self.dense.get(i)
             if bm is None:
-                bm = bitmaps.from_slots(self.data[self.offsets[i] : self.offsets[i + 1]])
+                bm = bitmaps.from_slots(self._frozen_slots(i))
         if self.extra:
             new = self.extra.get(k)
             if new:
@@ -154,63 +227,118 @@ class Space:
         return ek[bisect_left(ek, prefix) : bisect_left(ek, prefix + _MAX_CHAR)]
 
     # -- persistence --------------------------------------------------------------------------
-    def to_state(self) -> dict:
-        """A marshal-able snapshot of the frozen part (call ``freeze`` first)."""
+    # ``put`` stores a binary section and returns its number; ``section(n, code)`` gives it
+    # back as a memoryview, used in place (see ``indexfile``).
+    def _store_state(self, put) -> dict:
+        return {"offsets": put(self.offsets), "data": put(self.data)}
+
+    def _load_store(self, state: dict, section, nkeys: int) -> None:
+        offsets = section(state["offsets"], "Q")
+        data = section(state["data"], "I")
+        if len(offsets) != nkeys + 1 or offsets[0] != 0 or offsets[-1] != len(data):
+            raise ValueError("postings offsets do not match their data")
+        self.offsets, self.data = offsets, data
+
+    def to_state(self, put) -> dict:
+        """A snapshot of the frozen part (call ``freeze`` first): small values and sections."""
         order = self.dense_order
         blobs = [self.dense[i].to_bytes((self.dense[i].bit_length() + 7) >> 3, "little")
                  for i in order]  # fmt: skip
+        keys = self.keys if self.int_keys else "\x00".join(self.keys).encode()
         return {
-            "keys": self.keys.tobytes() if self.int_keys else "\x00".join(self.keys),
-            "offsets": self.offsets.tobytes(),
-            "data": self.data.tobytes(),
-            "dense_index": array("I", order).tobytes(),
-            "dense_len": array("Q", map(len, blobs)).tobytes(),
-            "dense_blob": b"".join(blobs),
+            "keys": put(keys),
+            "nkeys": len(self.keys),
+            **self._store_state(put),
+            "dense_index": put(array("I", order)),
+            "dense_len": put(array("Q", map(len, blobs))),
+            "dense_blob": put(b"".join(blobs)),
         }
 
     @classmethod
-    def from_state(cls, state: dict, int_keys: bool) -> Space:
+    def from_state(cls, state: dict, section) -> Space:
         """Rebuild from ``to_state``; raises ValueError when the pieces do not fit together."""
-        space = cls(int_keys)
-        if int_keys:
-            keys = array("Q")
-            keys.frombytes(state["keys"])
+        space = cls()
+        nkeys = state["nkeys"]
+        if space.int_keys:
+            keys = section(state["keys"], "Q")
         else:
-            text = state["keys"]
-            if not isinstance(text, str):
-                raise ValueError("keys are not text")
-            keys = text.split("\x00") if text else []
-        offsets = array("Q")
-        offsets.frombytes(state["offsets"])
-        data = array("I")
-        data.frombytes(state["data"])
-        order = array("I")
-        order.frombytes(state["dense_index"])
-        lengths = array("Q")
-        lengths.frombytes(state["dense_len"])
-        blob = state["dense_blob"]
-        if len(offsets) != len(keys) + 1 or offsets[0] != 0 or offsets[-1] != len(data):
-            raise ValueError("postings offsets do not match their data")
+            text = bytes(section(state["keys"], "B")).decode()
+            keys = text.split("\x00") if nkeys else []
+        if len(keys) != nkeys:
+            raise ValueError("the number of keys does not match")
+        space._load_store(state, section, nkeys)
+        order = section(state["dense_index"], "I")
+        lengths = section(state["dense_len"], "Q")
+        blob = section(state["dense_blob"], "B")
         if len(order) != len(lengths) or sum(lengths) != len(blob):
             raise ValueError("dense postings do not match their data")
-        if order and order[-1] >= len(keys):
+        if order and order[-1] >= nkeys:
             raise ValueError("dense postings point past the keys")
         dense = {}
         pos = 0
         for i, n in zip(order, lengths, strict=True):
             dense[i] = int.from_bytes(blob[pos : pos + n], "little")
             pos += n
-        space.keys, space.offsets, space.data = keys, offsets, data
+        space.keys = keys
         space.dense, space.dense_order = dense, list(order)
         return space
 
     def memory_bytes(self) -> int:
         """Approximate bytes held (arrays and bitmaps; key strings estimated)."""
-        size = self.offsets.itemsize * len(self.offsets) + 4 * len(self.data)
+        size = self._store_bytes()
         size += sum((bm.bit_length() + 7) >> 3 for bm in self.dense.values())
         if self.int_keys:
-            size += 8 * len(self.keys)
+            size += 8 * len(self.keys)  # a loaded index maps these from the file
         else:
             size += sum(len(k) + 57 for k in self.keys)
         size += sum(4 * len(a) + 64 for a in self.extra.values())
         return size
+
+
+class DeltaSpace(Space):
+    """A Space of integer keys whose frozen slots are stored as gaps (see ``_DeltaStore``)."""
+
+    def __init__(self) -> None:
+        super().__init__(int_keys=True)
+        self.firsts = array("I")
+        self.widths = array("B")
+        self.blob = b""
+
+    def _frozen_slots(self, i: int) -> Sequence[int]:
+        a, b = self.offsets[i], self.offsets[i + 1]
+        gaps = memoryview(self.blob)[a:b].cast(_WIDTH_CODES[self.widths[i]])
+        return list(accumulate(gaps, initial=self.firsts[i]))
+
+    def _new_store(self) -> _DeltaStore:
+        return _DeltaStore()
+
+    def _copy_frozen(self, i: int, store: _DeltaStore) -> None:
+        store.append_raw(
+            self.firsts[i], self.widths[i], self.blob[self.offsets[i] : self.offsets[i + 1]]
+        )
+
+    def _set_store(self, store: _DeltaStore) -> None:
+        self.offsets, self.firsts, self.widths = store.offsets, store.firsts, store.widths
+        self.blob = bytes(store.blob)
+
+    def _store_bytes(self) -> int:
+        return 13 * len(self.firsts) + len(self.blob)
+
+    def _store_state(self, put) -> dict:
+        return {
+            "offsets": put(self.offsets),
+            "firsts": put(self.firsts),
+            "widths": put(self.widths),
+            "blob": put(self.blob),
+        }
+
+    def _load_store(self, state: dict, section, nkeys: int) -> None:
+        offsets = section(state["offsets"], "Q")
+        firsts = section(state["firsts"], "I")
+        widths = section(state["widths"], "B")
+        blob = section(state["blob"], "B")
+        if len(offsets) != nkeys + 1 or offsets[0] != 0 or offsets[-1] != len(blob):
+            raise ValueError("postings offsets do not match their data")
+        if len(firsts) != nkeys or len(widths) != nkeys or set(widths) - {1, 2, 4}:
+            raise ValueError("postings widths do not match their keys")
+        self.offsets, self.firsts, self.widths, self.blob = offsets, firsts, widths, blob

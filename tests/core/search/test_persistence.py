@@ -115,14 +115,15 @@ def test_corrupt_file_raises_index_file_error(tmp_path: Path, damage):
     assert info.value.reason
 
 
-def test_payload_that_passes_the_checksum_but_does_not_fit_raises(tmp_path: Path):
-    import marshal
-    import zlib
+def test_table_that_passes_the_checksum_but_does_not_fit_raises(tmp_path: Path):
+    from array import array
+
+    from tui_reader.search import indexfile
 
     path = tmp_path / "search.idx"
-    payload = marshal.dumps({"slot_doc": b"\x01" * 16, "slot_month": b""})
-    header = b"TRSEARCH\x01" + len(payload).to_bytes(8, "little")
-    path.write_bytes(header + zlib.crc32(payload).to_bytes(4, "little") + payload)
+    out = indexfile.SectionWriter()
+    table = {"slot_doc": out.put(array("q", [1, 2])), "slot_month": out.put(array("I", [1]))}
+    indexfile.write(path, table, out)
     with pytest.raises(IndexFileError):
         SearchIndex.load(path)
 
