@@ -13,9 +13,10 @@ from tui_reader.text import key, strip_diacritics
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
-_GLUED_RE = re.compile(r"([A-ZĐ]{1,4})\.(?=[A-ZĐ])|(TP)(?=[A-ZĐ][a-zà-ỹ])")
+_TP_GLUED_RE = re.compile(r"TP(?=[A-ZĐ][a-zà-ỹ])")
 _SPLIT_RE = re.compile(r"(\w+(?:[.&/'’\-]\w+)*)")
-_GLUED_FIND_RE = re.compile(r"(?<!\w)(?:[A-ZĐ]{1,4}\.[A-ZĐ]|TP[A-ZĐ][a-zà-ỹ])")
+# a dot between letters ("TP.Phan", "V.Vnukov", "Phúc.Thủ") or "TP" run into a name ("TPHồ")
+_GLUED_FIND_RE = re.compile(r"[^\W\d_]\.[^\W\d_]|(?<!\w)TP[A-ZĐ][a-zà-ỹ]")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -156,14 +157,24 @@ def tokenize(body: str) -> Document:
 def _split_glued(
     body: str, spans: list[tuple[int, int]], starts: set[int]
 ) -> list[tuple[int, int]]:
-    """Split "TP.Phan" and the typo "TPHồ" into two words each."""
+    """Split words run together by a dot or a typo: "TP.Phan" (an abbreviation, read as one
+    name with what follows), "Phúc.Thủ" (a sentence end without its space), "TPHồ"."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        glued = _GLUED_RE.match(body, start, end) if start in starts else None
-        if glued:
-            group = 1 if glued.group(1) else 2
-            cut = glued.end(group)
-            out.append((start, cut))
-            start = cut + 1 if group == 1 else cut
-        out.append((start, end))
+        if not any(start <= s < end for s in starts):
+            out.append((start, end))
+            continue
+        tp = _TP_GLUED_RE.match(body, start, end)
+        if tp:
+            out.append((start, tp.end()))
+            start = tp.end()
+        piece = start
+        for dot in [k for k in range(start + 1, end - 1) if body[k] == "."]:
+            left, right = body[piece:dot], body[dot + 1 : dot + 2]
+            abbreviation = left.isupper() and len(left) <= 4
+            sentence_end = len(left) >= 2 and not left.isupper() and left.isalpha()
+            if right.isupper() and (abbreviation or sentence_end):
+                out.append((piece, dot))
+                piece = dot + 1
+        out.append((piece, end))
     return out
