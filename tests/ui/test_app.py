@@ -233,3 +233,18 @@ async def test_small_terminals_do_not_crash(db_path, size):
 def test_factory_builds_an_app(tmp_path: Path):
     app = create_app(tmp_path / "x.json")
     assert isinstance(app, ReaderApp)
+
+
+@pytest.mark.asyncio
+async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(db_path):
+    from textual import events
+
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        # a fast typist or a paste: every key queued before the app handles the first
+        for key, char in [("slash", "/"), ("t", "t"), ("r", "r"), ("slash", "/"), ("n", "n")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.3)
+        assert app.search_bar.input.value == "tr/n"
+        assert app.focused is app.search_bar.input

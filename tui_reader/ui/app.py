@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -46,7 +46,10 @@ class ReaderApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", t("Quit"), id="app.quit"),
         Binding("question_mark", "help", t("Help"), key_display="?", id="app.help"),
-        Binding("slash", "search", t("Search"), key_display="/", id="app.search"),
+        # priority: handled before the focused widget sees it, so that keys typed right after
+        # it land in the search input, and "/" itself never does (typed in the input, it is
+        # inserted by the action)
+        Binding("slash", "search", t("Search"), key_display="/", id="app.search", priority=True),
         Binding("n", "next_hit", t("Next hit"), id="app.next_hit"),
         Binding("N", "previous_hit", t("Prev hit"), key_display="N", id="app.previous_hit"),
         Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
@@ -359,6 +362,12 @@ class ReaderApp(App[int]):
 
     def action_search(self) -> None:
         focused = self.focused
+        if focused is self.search_bar.input:
+            # typed in the input: queue it behind the keys typed before it
+            focused.post_message(events.Key("slash", "/"))
+            return
+        if isinstance(self.screen, HelpScreen) or self.screen is not self.screen_stack[0]:
+            return
         if focused is self.article_view or isinstance(focused, EntryPane):
             scope = "article"
             value = ""

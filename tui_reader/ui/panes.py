@@ -21,7 +21,7 @@ def hanging(text: str, width: int, first: str = "", style: str = "") -> list[Con
     clean = plain_line(text)
     room = max(width - len(first), 8)
     pieces = [clean[s:e].rstrip() for s, e in wrap_offsets(clean, room)]
-    pad = " " * len(first)
+    pad = "\u00a0" * len(first)  # no-break spaces: Textual drops plain ones at line starts
     lines = []
     for i, piece in enumerate(pieces):
         lead = first if i == 0 else pad
@@ -59,7 +59,7 @@ def award_prompt(award: Award, width: int = 40) -> Content:
     def row(label: str, value: str) -> Content:
         wrapped = hanging(value, width - len(label) - 1, first="")
         first = Content.assemble((f"{label} ", "$text-muted"), wrapped[0])
-        rest = [Content.assemble(" " * (len(label) + 1), line) for line in wrapped[1:]]
+        rest = [Content.assemble("\u00a0" * (len(label) + 1), line) for line in wrapped[1:]]
         return Content("\n").join([first, *rest])
 
     if award.issuer:
@@ -101,7 +101,8 @@ class EntryPane(OptionList):
 
     @property
     def text_width(self) -> int:
-        return max(self.scrollable_content_region.width - 2, 12)
+        # the option padding (one cell each side) and a possible scrollbar
+        return max(self.scrollable_content_region.width - 4, 12)
 
     def prompt(self, entry, width: int) -> Content:
         raise NotImplementedError

@@ -74,7 +74,8 @@ class SearchBar(Horizontal):
                 self.input.value = value
                 self.input.cursor_position = len(value)
         self.display = True
-        self.input.focus()
+        # at once, not later: keys typed right after / must land in the input
+        self.screen.set_focus(self.input)
 
     def set_count(self, text: str) -> None:
         self.query_one("#search-count", Static).update(Content(text))
