@@ -46,6 +46,13 @@ BODIES = "bodies"
 STATE = "state"
 
 
+READING_FILTERS: dict[str, Callable[[Library, int], bool]] = {
+    "is:unread": lambda library, i: not library.is_read(i),
+    "is:read": lambda library, i: library.is_read(i),
+    "is:bookmarked": lambda library, i: library.is_bookmarked(i),
+}
+
+
 @dataclass
 class ArticleSummary:
     """What the article list needs of one article."""
@@ -328,8 +335,22 @@ class Library:
         write_atomically(stamp, str(generation).encode(), keep_backup=False)
 
     def search(self, query: str, limit: int | None = None) -> list[int]:
-        """Article ids matching the query, best first."""
-        return [i for i in self.index().search(query, limit=limit) if i in self._meta]
+        """Article ids matching the query, best first.
+
+        Besides the index's syntax, ``is:unread``, ``is:read`` and ``is:bookmarked`` keep only
+        articles in that reading state (they live here, not in the index).
+        """
+        words = query.split()
+        states = {w.lower() for w in words if w.lower() in READING_FILTERS}
+        text = " ".join(w for w in words if w.lower() not in READING_FILTERS)
+        if text.strip():
+            ids = [i for i in self.index().search(text, limit=None if states else limit)
+                   if i in self._meta]  # fmt: skip
+        else:
+            ids = self.ids()
+        for state in states:
+            ids = [i for i in ids if READING_FILTERS[state](self, i)]
+        return ids[:limit] if limit is not None else ids
 
     # ---- writing -------------------------------------------------------------------------
 

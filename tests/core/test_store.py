@@ -196,3 +196,18 @@ def test_bodies_are_sharded(db_path, write_article, monkeypatch):
     assert sorted(reopened.get(i).article.title for i in reopened.ids()) == [
         f"Tin {n}" for n in range(5)
     ]
+
+
+def test_reading_state_filters_in_search(db_path, write_article):
+    folder = write_article("a.txt", "Tin một").parent
+    write_article("b.txt", "Tin hai")
+    write_article("c.txt", "Chuyện ba")
+    library = Library.open(db_path)
+    import_paths(library, folder)
+    one, two, three = sorted(library.ids(), key=lambda i: library.summary(i).title)
+    library.set_state(one, read=True)
+    library.set_state(two, bookmarked=True)
+    assert set(library.search("is:unread")) == {two, three}
+    assert library.search("is:read") == [one]
+    assert library.search("tin is:bookmarked") == [two]
+    assert set(library.search("tin is:unread")) == {two}

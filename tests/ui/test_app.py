@@ -248,3 +248,22 @@ async def test_keys_typed_in_a_burst_after_slash_land_in_the_search(db_path):
         await pilot.pause(0.3)
         assert app.search_bar.input.value == "tr/n"
         assert app.focused is app.search_bar.input
+
+
+@pytest.mark.asyncio
+async def test_unread_and_bookmarked_filters(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        total = len(app.article_list.ids)
+        await pilot.press("enter")  # opens (and reads) the first article
+        await wait_until(pilot, lambda: app.current is not None)
+        first = app.current.id
+        await pilot.press("b", "escape", "u")
+        await wait_until(pilot, lambda: len(app.article_list.ids) == total - 1)
+        assert first not in app.article_list.ids
+        assert "is:unread" in str(app.article_list.border_title)
+        await pilot.press("u", "B")
+        await wait_until(pilot, lambda: app.article_list.ids == [first])
+        await pilot.press("B")
+        await wait_until(pilot, lambda: len(app.article_list.ids) == total)

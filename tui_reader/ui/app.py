@@ -53,6 +53,9 @@ class ReaderApp(App[int]):
         Binding("n", "next_hit", t("Next hit"), id="app.next_hit"),
         Binding("N", "previous_hit", t("Prev hit"), key_display="N", id="app.previous_hit"),
         Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
+        Binding("u", "toggle_filter('is:unread')", t("Unread only"), show=False, id="app.unread"),
+        Binding("B", "toggle_filter('is:bookmarked')", t("Bookmarked only"), key_display="B",
+                show=False, id="app.bookmarked"),  # fmt: skip
         Binding("r", "refresh_library", t("Reload"), show=False, id="app.refresh"),
         Binding("escape", "back", t("Back"), show=False, id="app.back"),
         Binding("tab", "focus_next", t("Next pane"), show=False, id="app.focus_next"),
@@ -426,7 +429,7 @@ class ReaderApp(App[int]):
             return
         worker = get_current_worker()
         if not query:
-            ids = self.all_ids
+            ids = library.ids()
             error = None
         else:
             try:
@@ -478,6 +481,15 @@ class ReaderApp(App[int]):
     def BINDINGS_FOR_HELP(self) -> list[Binding]:  # noqa: N802 - reads like the constant it lists
         extra = [Binding("ctrl+p", "command_palette", t("Command palette"))]
         return [b for b in self.BINDINGS if isinstance(b, Binding)] + extra
+
+    def action_toggle_filter(self, token: str) -> None:
+        """Add or remove a reading-state filter (is:unread, is:bookmarked) to the list's query."""
+        words = self.query_text.split()
+        words = [w for w in words if w != token] if token in words else [*words, token]
+        self.query_text = " ".join(words)
+        if self.search_bar.display and self.search_bar.scope == "corpus":
+            self.search_bar.open("corpus", self.query_text)
+        self.run_search(self.query_text)
 
     def action_bookmark(self) -> None:
         if self.library is None or self.current is None:

@@ -21,6 +21,7 @@ SEARCH_SYNTAX = [
     ("award:huan chuong", "in awards and their issuers"),
     ("author:  title:", "in the author or the title"),
     ("date:2023-06", "a month; date:2023-01..2023-06 a range"),
+    ("is:unread  is:bookmarked", "only unread or bookmarked articles"),
 ]
 
 
