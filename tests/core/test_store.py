@@ -210,6 +210,6 @@ def test_reading_state_filters_in_search(db_path, write_article):
     library.set_state(two, bookmarked=True)
     assert set(library.search("is:unread")) == {two, three}
     assert library.search("is:read") == [one]
-    assert library.search("tin is:bookmarked") == [two]
-    assert library.search("tin is:unread") == [two]
+    assert library.search("title:tin is:bookmarked") == [two]
+    assert library.search("title:tin is:unread") == [two]
     assert library.search("chuyen is:read") == []
