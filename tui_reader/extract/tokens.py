@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -131,18 +132,13 @@ def tokenize(body: str) -> Document:
     starts = offsets[0::2][:-1]
     ends = offsets[1::2]
     words = parts[1::2]
-    if _GLUED_FIND_RE.search(body):
-        glued = {m.start() for m in _GLUED_FIND_RE.finditer(body)}
-        spans = _split_glued(body, list(zip(starts, ends, strict=True)), glued)
-        starts = [s for s, _ in spans]
-        ends = [e for _, e in spans]
-        words = [body[s:e] for s, e in spans]
-        keys = [body_key[s:e] for s, e in spans]
-        gaps = [body[0 : starts[0]] if starts else ""]
-        gaps += [body[ends[n - 1] : starts[n]] for n in range(1, len(starts))]
-    else:
-        keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
-        gaps = parts[0::2]
+    keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
+    gaps = parts[0::2]
+    hits = [m.start() for m in _GLUED_FIND_RE.finditer(body)]
+    if hits:
+        starts, ends, words, keys, gaps = _split_glued(
+            body, body_key, (starts, ends, words, keys, gaps), hits
+        )
     capitals = [n for n, w in enumerate(words) if w[0].isupper()]
     return Document(
         body=body,
@@ -154,27 +150,37 @@ def tokenize(body: str) -> Document:
     )
 
 
-def _split_glued(
-    body: str, spans: list[tuple[int, int]], starts: set[int]
-) -> list[tuple[int, int]]:
+def _split_glued(body: str, body_key: str, lists: tuple, hits: list[int]) -> tuple:
     """Split words run together by a dot or a typo: "TP.Phan" (an abbreviation, read as one
-    name with what follows), "Phúc.Thủ" (a sentence end without its space), "TPHồ"."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if not any(start <= s < end for s in starts):
-            out.append((start, end))
+    name with what follows), "Phúc.Thủ" (a sentence end without its space), "TPHồ". Only the
+    few words hit are rebuilt; the lists are spliced."""
+    starts, ends, words, keys, gaps = (list(x) for x in lists)
+    for n in sorted({bisect_right(starts, h) - 1 for h in hits}, reverse=True):
+        pieces = _pieces(body, starts[n], ends[n])
+        if len(pieces) == 1:
             continue
-        tp = _TP_GLUED_RE.match(body, start, end)
-        if tp:
-            out.append((start, tp.end()))
-            start = tp.end()
-        piece = start
-        for dot in [k for k in range(start + 1, end - 1) if body[k] == "."]:
-            left, right = body[piece:dot], body[dot + 1 : dot + 2]
-            abbreviation = left.isupper() and len(left) <= 4
-            sentence_end = len(left) >= 2 and not left.isupper() and left.isalpha()
-            if right.isupper() and (abbreviation or sentence_end):
-                out.append((piece, dot))
-                piece = dot + 1
-        out.append((piece, end))
+        starts[n : n + 1] = [a for a, _ in pieces]
+        ends[n : n + 1] = [b for _, b in pieces]
+        words[n : n + 1] = [body[a:b] for a, b in pieces]
+        keys[n : n + 1] = [body_key[a:b] for a, b in pieces]
+        gaps[n + 1 : n + 1] = [body[pieces[k - 1][1] : pieces[k][0]] for k in range(1, len(pieces))]
+    return starts, ends, words, keys, gaps
+
+
+def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words inside one token that a dot or "TP" glues together."""
+    out: list[tuple[int, int]] = []
+    tp = _TP_GLUED_RE.match(body, start, end)
+    if tp:
+        out.append((start, tp.end()))
+        start = tp.end()
+    piece = start
+    for dot in [k for k in range(start + 1, end - 1) if body[k] == "."]:
+        left, right = body[piece:dot], body[dot + 1 : dot + 2]
+        abbreviation = left.isupper() and len(left) <= 4
+        sentence_end = len(left) >= 2 and not left.isupper() and left.isalpha()
+        if right.isupper() and (abbreviation or sentence_end):
+            out.append((piece, dot))
+            piece = dot + 1
+    out.append((piece, end))
     return out
