@@ -14,6 +14,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import or_
 from pathlib import Path
 
@@ -317,10 +318,12 @@ class SearchIndex:
                 tier &= bits if score >> i & 1 else ~bits
             if score >> len(counter):
                 continue
-            for slot in self._ranked_slots(tier):
-                out.append(slot_doc[slot])
-                if limit is not None and len(out) >= limit:
-                    return out
+            ranked = self._ranked_slots(tier)
+            if limit is not None:
+                ranked = islice(ranked, limit - len(out))
+            out.extend(map(slot_doc.__getitem__, ranked))
+            if limit is not None and len(out) >= limit:
+                break
         return out
 
     # -- persistence ----------------------------------------------------------------------------

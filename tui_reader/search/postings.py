@@ -11,16 +11,31 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
+from functools import partial
 from itertools import accumulate, repeat
 from operator import sub
 
 from tui_reader.search import bitmaps
 
 _MAX_CHAR = "\U0010ffff"
+_PREFIX_MAX = 6  # prefixes up to this length may be precomputed...
+_PREFIX_SLOTS = 8000  # ...when their rare keys hold more slots than this
+_PREFIX_DENSE = 24  # ...or they cover more frequent (bitmap) keys than this
 
 
-def _slot_array() -> array:
-    return array("I")
+_slot_array = partial(array, "I")  # a new, empty array of slots
+
+
+def _bitmaps_of(lengths: Sequence[int], blob: memoryview) -> list[int]:
+    """Bitmaps stored one after another in ``blob``, with their byte lengths."""
+    if sum(lengths) != len(blob):
+        raise ValueError("bitmaps do not match their data")
+    out = []
+    pos = 0
+    for n in lengths:
+        out.append(int.from_bytes(blob[pos : pos + n], "little"))
+        pos += n
+    return out
 
 
 class _Store:
@@ -49,14 +64,14 @@ class _DeltaStore:
         self.blob = bytearray()
 
     def append(self, slots: Sequence[int]) -> None:
-        if not slots:
-            self.firsts.append(0)
+        if len(slots) < 2:  # most word pairs occur in a single document
+            self.firsts.append(slots[0] if slots else 0)
             self.widths.append(1)
             self.offsets.append(len(self.blob))
             return
         self.firsts.append(slots[0])
-        gaps = list(map(sub, slots[1:], slots[:-1])) if len(slots) > 1 else []
-        top = max(gaps) if gaps else 0
+        gaps = list(map(sub, slots[1:], slots[:-1]))
+        top = max(gaps)
         width = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
         self.widths.append(width)
         # Runs are not aligned: memoryview reads unaligned items safely (by copying).
@@ -83,6 +98,8 @@ class Space:
         self.data = array("I")
         self.dense: dict[int, int] = {}  # key index -> bitmap, for keys in many documents
         self.dense_order: list[int] = []  # the indexes of ``dense``, sorted
+        # prefix -> bitmap of the frozen part, for prefixes too costly to gather per query
+        self.prefixes: dict[str, int] = {}
         # key -> array of slots added since the last freeze
         self.extra: defaultdict = defaultdict(_slot_array)
         self._extra_keys: list | None = None  # sorted keys of ``extra``, built when needed
@@ -145,6 +162,27 @@ class Space:
         self.dense_order = sorted(dense)
         self.extra = defaultdict(_slot_array)
         self._extra_keys = None
+        if not self.int_keys:
+            self._build_prefixes()
+
+    def _build_prefixes(self) -> None:
+        """Precompute the bitmaps of short prefixes that cover many slots or frequent keys."""
+        rare: dict[str, int] = {}
+        dense_keys: dict[str, int] = {}
+        offsets, dense = self.offsets, self.dense
+        for i, k in enumerate(self.keys):
+            heads = [k[:n] for n in range(1, min(len(k), _PREFIX_MAX) + 1)]
+            if i in dense:
+                for h in heads:
+                    dense_keys[h] = dense_keys.get(h, 0) + 1
+            else:
+                size = offsets[i + 1] - offsets[i]
+                for h in heads:
+                    rare[h] = rare.get(h, 0) + size
+        heavy = {h for h, n in rare.items() if n > _PREFIX_SLOTS}
+        heavy.update(h for h, n in dense_keys.items() if n > _PREFIX_DENSE)
+        self.prefixes = {}
+        self.prefixes = {h: self._frozen_prefix_bitmap(h) for h in sorted(heavy)}
 
     # -- storage of the frozen slots -------------------------------------------------------
     def _frozen_slots(self, i: int) -> Sequence[int]:
@@ -199,6 +237,19 @@ class Space:
 
     def prefix_bitmap(self, prefix: str) -> int:
         """Slots containing any key that starts with ``prefix``."""
+        bm = self.prefixes.get(prefix)
+        if bm is None:
+            bm = self._frozen_prefix_bitmap(prefix)
+        if self.extra:
+            parts = [self.extra[k] for k in self._extra_sorted_range(prefix)]
+            if parts:
+                joined = _slot_array()
+                for p in parts:
+                    joined.extend(p)
+                bm |= bitmaps.from_slots(joined)
+        return bm
+
+    def _frozen_prefix_bitmap(self, prefix: str) -> int:
         lo, hi = self.prefix_range(prefix)
         bm = 0
         if hi > lo:
@@ -209,13 +260,6 @@ class Space:
                 bm |= dense[i]
             # Dense keys own no range of ``data``, so the rest is one contiguous slice.
             bm |= bitmaps.from_slots(self.data[self.offsets[lo] : self.offsets[hi]])
-        if self.extra:
-            parts = [self.extra[k] for k in self._extra_sorted_range(prefix)]
-            if parts:
-                joined = _slot_array()
-                for p in parts:
-                    joined.extend(p)
-                bm |= bitmaps.from_slots(joined)
         return bm
 
     def _extra_sorted_range(self, prefix: str) -> list:
@@ -245,7 +289,13 @@ class Space:
         blobs = [self.dense[i].to_bytes((self.dense[i].bit_length() + 7) >> 3, "little")
                  for i in order]  # fmt: skip
         keys = self.keys if self.int_keys else "\x00".join(self.keys).encode()
+        heads = list(self.prefixes)
+        head_blobs = [bm.to_bytes((bm.bit_length() + 7) >> 3, "little")
+                      for bm in self.prefixes.values()]  # fmt: skip
         return {
+            "prefix_keys": "\x00".join(heads),
+            "prefix_len": put(array("Q", map(len, head_blobs))),
+            "prefix_blob": put(b"".join(head_blobs)),
             "keys": put(keys),
             "nkeys": len(self.keys),
             **self._store_state(put),
@@ -274,19 +324,21 @@ class Space:
             raise ValueError("dense postings do not match their data")
         if order and order[-1] >= nkeys:
             raise ValueError("dense postings point past the keys")
-        dense = {}
-        pos = 0
-        for i, n in zip(order, lengths, strict=True):
-            dense[i] = int.from_bytes(blob[pos : pos + n], "little")
-            pos += n
+        dense = dict(zip(order, _bitmaps_of(lengths, blob), strict=True))
         space.keys = keys
         space.dense, space.dense_order = dense, list(order)
+        heads = state["prefix_keys"].split("\x00") if state["prefix_keys"] else []
+        space.prefixes = dict(
+            zip(heads, _bitmaps_of(section(state["prefix_len"], "Q"),
+                                   section(state["prefix_blob"], "B")), strict=True)
+        )  # fmt: skip
         return space
 
     def memory_bytes(self) -> int:
         """Approximate bytes held (arrays and bitmaps; key strings estimated)."""
         size = self._store_bytes()
         size += sum((bm.bit_length() + 7) >> 3 for bm in self.dense.values())
+        size += sum((bm.bit_length() + 7) >> 3 for bm in self.prefixes.values())
         if self.int_keys:
             size += 8 * len(self.keys)  # a loaded index maps these from the file
         else:

@@ -69,3 +69,25 @@ def test_space_turns_frequent_keys_into_bitmaps_and_finds_prefixes(tmp_path: Pat
     loaded = _round_trip(space, tmp_path, Space)
     assert loaded.prefix_bitmap("thuy") == space.prefix_bitmap("thuy")
     assert loaded.bitmap("thanh") == space.bitmap("thanh")
+
+
+def test_precomputed_prefixes_answer_like_gathered_ones(tmp_path: Path, monkeypatch):
+    from tui_reader.search import postings
+
+    monkeypatch.setattr(postings, "_PREFIX_SLOTS", 50)
+    monkeypatch.setattr(postings, "_PREFIX_DENSE", 1)
+    rng = random.Random(3)
+    vocab = ["tinh", "thanh", "thuy", "thuyen", "tho", "pho", "phuong", "phuc", "an"]
+    space = Space()
+    for slot in range(3000):
+        space.add(set(rng.sample(vocab, 3)), slot)
+    space.freeze(3000)
+    assert {"t", "th", "ph"} <= set(space.prefixes)
+    for prefix in ("t", "th", "thu", "ph", "p", "a", "x"):
+        assert space.prefix_bitmap(prefix) == space._frozen_prefix_bitmap(prefix), prefix
+    space.add({"thuoc"}, 3000)  # the overlay still counts for a precomputed prefix
+    assert 3000 in bitmaps.slots(space.prefix_bitmap("th"))
+    space.freeze(3001)
+    loaded = _round_trip(space, tmp_path, Space)
+    assert loaded.prefixes == space.prefixes
+    assert loaded.prefix_bitmap("th") == space.prefix_bitmap("th")
