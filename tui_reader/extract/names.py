@@ -119,6 +119,14 @@ def _has_marks(text: str) -> bool:
 
 def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     """A person name at token i: Vietnamese anywhere, foreign only right after a title or rank."""
+    cache = sc.people
+    if (i, after_title) in cache:
+        return cache[i, after_title]
+    end = cache[i, after_title] = _person_name_at(sc, i, after_title)
+    return end
+
+
+def _person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     end = vietnamese_name_at(sc, i)
     unit = sc.doc.tokens.keys[i - 1] if i > 0 and sc.doc.adjacent(i) else ""
     if end is not None and unit in sc.vocab.admin_units:

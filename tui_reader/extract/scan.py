@@ -64,6 +64,8 @@ class Scan:
     stops: LazyMarks | None = None
     awards: dict[int, int] = field(default_factory=dict)
     places: dict[int, int | None] = field(default_factory=dict)  # filled by names.place_at
+    people: dict[tuple[int, bool], int | None] = field(default_factory=dict)  # names.person_name_at
+    organisation_ends: dict[int, int] = field(default_factory=dict)  # titles.organisation_end
 
     _reverse: dict[int, dict[int, int]] = field(default_factory=dict)
     _capitals: dict[str, list[int]] | None = None

@@ -40,6 +40,14 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
 
 def organisation_end(sc: Scan, j: int) -> int:
     """Where the organisation part that begins at token j ends (exclusive)."""
+    cache = sc.organisation_ends
+    end = cache.get(j)
+    if end is None:
+        end = cache[j] = _organisation_end(sc, j)
+    return end
+
+
+def _organisation_end(sc: Scan, j: int) -> int:
     toks = sc.doc.tokens
     vocab = sc.vocab
     head_end = j
@@ -108,6 +116,8 @@ def organisation_end(sc: Scan, j: int) -> int:
 def _organisation_phrase(sc: Scan, j: int) -> int | None:
     """The end of a two- or three-word organisation name starting at token j ("Ban tổ chức")."""
     keys = sc.doc.tokens.keys
+    if keys[j] not in sc.vocab.organisation_starts:
+        return None
     for size in (3, 2):
         if (
             j + size <= len(keys)

@@ -69,6 +69,7 @@ class Vocabulary:
     people_named_like_places: frozenset[str]
     place_starts: frozenset[str]
     organisations: frozenset[str]
+    organisation_starts: frozenset[str]
     admin_units: frozenset[str]
     stopwords: frozenset[str]
     stop_phrases: Phrases
@@ -102,6 +103,7 @@ def vocabulary() -> Vocabulary:
         people_named_like_places=frozenset(_keys("people_named_like_places.txt")),
         place_starts=frozenset(p.split()[0] for p in places),
         organisations=frozenset(_keys("organisations.txt")),
+        organisation_starts=frozenset(k.split()[0] for k in _keys("organisations.txt")),
         admin_units=frozenset(_keys("admin_units.txt")),
         stopwords=frozenset(stopwords),
         stop_phrases=_phrases(stopwords),
