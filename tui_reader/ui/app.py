@@ -236,16 +236,16 @@ class ReaderApp(App[int]):
 
     # ---- showing an article ----------------------------------------------------------------
 
-    @on(ArticleList.Highlighted)
+    @on(ArticleList.Highlighted, "#articles")
     def _on_highlighted(self, event: ArticleList.Highlighted) -> None:
         if self._show_timer is not None:
             self._show_timer.stop()
         # a short pause so holding j does not load every article it passes
-        self._show_timer = self.set_timer(0.04, lambda: self.show_article(event.article_id))
+        self._show_timer = self.set_timer(0.04, lambda: self.show_article(event.key))
 
-    @on(ArticleList.Opened)
+    @on(ArticleList.Opened, "#articles")
     def _on_opened(self, event: ArticleList.Opened) -> None:
-        self.show_article(event.article_id)
+        self.show_article(event.key)
         if self.library is not None and self.current is not None:
             self._mark_read(self.current.id)
         self.article_view.focus()
