@@ -16,8 +16,10 @@ WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
 _TP_GLUED_RE = re.compile(r"TP(?=[A-ZĐ][a-zà-ỹ])")
 _SPLIT_RE = re.compile(r"(\w+(?:[.&/'’\-]\w+)*)")
-# a dot between letters ("TP.Phan", "V.Vnukov", "Phúc.Thủ") or "TP" run into a name ("TPHồ")
-_GLUED_FIND_RE = re.compile(r"[^\W\d_]\.[^\W\d_]|(?<!\w)TP[A-ZĐ][a-zà-ỹ]")
+# a dot between letters ("TP.Phan", "V.Vnukov", "Phúc.Thủ") or "TP" run into a name ("TPHồ");
+# both start with a literal so that the regex engine skips ahead fast
+_DOT_FIND_RE = re.compile(r"\.(?=[^\W\d_])")
+_TP_FIND_RE = re.compile(r"TP(?=[A-ZĐ][a-zà-ỹ])")
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -86,9 +88,19 @@ class Document:
     body: str
     key: str
     tokens: Tokens
-    by_start: dict[int, int]
-    by_end: dict[int, int]
     capitals: list[int]  # indexes of the tokens that start with a capital letter
+
+    @cached_property
+    def by_start(self) -> dict[int, int]:
+        """Token index by the body offset where the token starts."""
+        starts = self.tokens.starts
+        return dict(zip(starts, range(len(starts)), strict=True))
+
+    @cached_property
+    def by_end(self) -> dict[int, int]:
+        """Token index by the body offset where the token ends."""
+        ends = self.tokens.ends
+        return dict(zip(ends, range(len(ends)), strict=True))
 
     @cached_property
     def fold(self) -> str:
@@ -134,7 +146,12 @@ def tokenize(body: str) -> Document:
     words = parts[1::2]
     keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
     gaps = parts[0::2]
-    hits = [m.start() for m in _GLUED_FIND_RE.finditer(body)]
+    hits = [
+        m.start() - 1
+        for m in _DOT_FIND_RE.finditer(body)
+        if body[m.start() - 1 : m.start()].isalpha()
+    ]
+    hits += [m.start() for m in _TP_FIND_RE.finditer(body)]
     if hits:
         starts, ends, words, keys, gaps = _split_glued(
             body, body_key, (starts, ends, words, keys, gaps), hits
@@ -144,8 +161,6 @@ def tokenize(body: str) -> Document:
         body=body,
         key=body_key,
         tokens=Tokens(body, starts, ends, keys, gaps),
-        by_start=dict(zip(starts, range(len(starts)), strict=True)),
-        by_end=dict(zip(ends, range(len(ends)), strict=True)),
         capitals=capitals,
     )
 
