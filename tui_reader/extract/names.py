@@ -8,6 +8,7 @@ MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" ha
 MAX_FOREIGN = 4
 # letters only Vietnamese writes; foreign names share only the acute and grave accents
 _VIETNAMESE_ONLY = frozenset("đăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+_TIMES_OF_DAY = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _PROVINCE_UNITS = frozenset({"tỉnh", "thành phố", "tp", "nước", "quốc gia"})
 # family names that do not occur as the third or later syllable of a name: a new name starts
 _NEW_NAME = frozenset({"nguyễn", "trần", "phạm", "đặng", "bùi", "đỗ", "ngô", "phan", "huỳnh"})
@@ -68,6 +69,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):
             break
+        if j - i >= 3 and toks.keys[j] in _TIMES_OF_DAY:
+            break  # "Nguyễn Thành Phong Sáng 15/6 ...": a caption run into the next sentence
         if (
             j - i >= 3
             and toks.keys[j] in _NEW_NAME
@@ -105,7 +108,7 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         j += 1
     # one capitalised word ("Prudential", "Interpol") is more often an organisation than a person,
     # and words right before a Vietnamese name ("Viettel Post Trần Trung Hưng") name its employer
-    if not foreign or j - i < 2:
+    if not foreign or j - i < 2 or len(toks[i].text) < 2:
         return None
     if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None

@@ -90,7 +90,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
                 continue
             name_end = person_name_at(sc, j, after_title=True)
             if name_end is not None:
-                if prev not in vocab.institutions:
+                prev2 = f"{toks.keys[j - 2]} {prev}" if j > 1 else prev
+                if prev not in vocab.institutions and prev2 not in vocab.institutions:
                     break
                 j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
                 continue

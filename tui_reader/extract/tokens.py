@@ -192,6 +192,8 @@ def _pieces(body: str, start: int, end: int) -> list[tuple[int, int]]:
     piece = start
     for dot in [k for k in range(start + 1, end - 1) if body[k] == "."]:
         left, right = body[piece:dot], body[dot + 1 : dot + 2]
+        if left.isupper() and body[dot + 1 : end].isupper() and end - dot <= 3:
+            break  # "T.Ư", "T.W": one abbreviation
         abbreviation = left.isupper() and len(left) <= 4
         sentence_end = len(left) >= 2 and not left.isupper() and left.isalpha()
         if right.isupper() and (abbreviation or sentence_end):
