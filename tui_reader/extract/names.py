@@ -133,16 +133,12 @@ def _person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     end = vietnamese_name_at(sc, i)
     unit = sc.doc.tokens.keys[i - 1] if i > 0 and sc.doc.adjacent(i) else ""
     if end is not None and unit in sc.vocab.admin_units:
-        # "huyện Thạch Thành", "phường Lê Hồng Phong Nguyễn Văn A": a place unless a title ends
-        # with a bare "tỉnh" and the person follows ("Chủ tịch UBND tỉnh Nguyễn Ngọc Hai");
-        # provinces are all known places, districts and communes are not
+        # "huyện Thạch Thành", "phường Nguyễn Cư Trinh": districts and wards are often named
+        # after people; after a bare "tỉnh" a person may follow ("Chủ tịch UBND tỉnh Nguyễn Ngọc
+        # Hai") since every province is a known place
         toks = sc.doc.tokens
-        if (
-            end - i < 3
-            and unit not in _PROVINCE_UNITS
-            or end < len(toks)
-            and sc.doc.adjacent(end)
-            and vietnamese_name_at(sc, end)
+        if unit not in _PROVINCE_UNITS or (
+            end < len(toks) and sc.doc.adjacent(end) and vietnamese_name_at(sc, end)
         ):
             return None
     if end is not None:
