@@ -71,6 +71,10 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
             break
         if j - i >= 3 and toks.keys[j] in _TIMES_OF_DAY:
             break  # "Nguyễn Thành Phong Sáng 15/6 ...": a caption run into the next sentence
+        if j - i >= 2 and (place_at(sc, j) or j) - j >= 2:
+            break  # "Bí thư Tỉnh ủy Lê Đình Sơn Hà Tĩnh" (a caption's place after the name)
+        if j - i >= 2 and toks.keys[j] in _NEW_NAME and _name_run(sc, j) >= 3:
+            break  # "TP Sầm Sơn Phạm Văn Tuấn": a place we do not know, then a full name
         if (
             j - i >= 3
             and toks.keys[j] in _NEW_NAME
@@ -84,6 +88,14 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     return j
 
 
+def _name_run(sc: Scan, j: int) -> int:
+    """How many capitalised name words follow one another from token j (up to five)."""
+    n = 1
+    while j + n < len(sc.doc.tokens) and n < 5 and sc.doc.adjacent(j + n) and _name_word(sc, j + n):
+        n += 1
+    return n
+
+
 def foreign_name_at(sc: Scan, i: int) -> int | None:
     """The end of a foreign name at token i: capitalised words, one at least not Vietnamese."""
     toks = sc.doc.tokens
@@ -91,9 +103,11 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
     j = i
     foreign = False
-    while j < len(toks) and j - i < MAX_FOREIGN and (j == i or sc.doc.adjacent(j)):
+    while j < len(toks) and j - i < MAX_FOREIGN and (j == i or _foreign_adjacent(sc, j)):
         tok = toks[j]
         if not tok.upper or j in sc.stops or j in sc.positions or j in sc.ranks:
+            break
+        if tok.key in sc.vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
             break
         if sum(c.isupper() for c in tok.text[:3]) > 1 and not tok.text.isupper():
             break  # "TPHồ": two words run together, not a name
@@ -113,6 +127,14 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
     if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None
     return j
+
+
+def _foreign_adjacent(sc: Scan, j: int) -> bool:
+    """Adjacent words of a foreign name; an initial keeps its full stop ("John F. Kennedy")."""
+    if sc.doc.adjacent(j):
+        return True
+    prev = sc.doc.tokens[j - 1].text
+    return sc.doc.gap(j) == ". " and len(prev) == 1 and prev.isupper()
 
 
 def _has_marks(text: str) -> bool:

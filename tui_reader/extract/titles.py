@@ -84,7 +84,13 @@ def _organisation_end(sc: Scan, j: int) -> int:
             lower_run = 0
             prev = toks[j - 1].key
             place_end = place_at(sc, j)
-            if place_end is not None and (j > head_end or prev in vocab.admin_units):
+            if place_end is not None and place_end - j == 1 and j == head_end:
+                place_end = None  # "Phó Ban Pháp chế": a one-word country is also a word
+            if place_end is not None and (
+                j > head_end
+                or prev in vocab.admin_units
+                or " ".join(toks.keys[j:place_end]) not in vocab.people_named_like_places
+            ):
                 j = end = place_end
                 after_place = True
                 continue
