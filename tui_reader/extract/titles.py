@@ -38,6 +38,11 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
     return TitleSpan(start, head_end, end)
 
 
+# words after which a position head is part of an organisation's name ("Hội đồng Bộ trưởng",
+# "Văn phòng Chủ tịch nước")
+_HEAD_HOSTS = frozenset({"đồng", "phòng", "của"})
+
+
 def organisation_end(sc: Scan, j: int) -> int:
     """Where the organisation part that begins at token j ends (exclusive)."""
     cache = sc.organisation_ends
@@ -62,13 +67,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
             break
-        if (
-            j > head_end
-            and j in sc.positions
-            and tok.upper
-            and not toks[j - 1].upper
-            and toks.keys[j - 1] != "đồng"
-        ):
+        if j > head_end and j in sc.positions and tok.upper and toks.keys[j - 1] not in _HEAD_HOSTS:
             break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
         phrase = _organisation_phrase(sc, j)
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
@@ -101,11 +100,15 @@ def _organisation_end(sc: Scan, j: int) -> int:
                     break
                 j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
                 continue
+            if prev in vocab.admin_units:
+                after_place = True  # "huyện Gia Viễn": an unknown place ends it the same way
             j += 1
             end = j
             continue
         if tok.key == "kiêm":
             break
+        if tok.key == "và" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+            break  # "Ban Tuyên giáo Trung ương và 127 ..."
         if tok.key in ("tại", "ở") and not (j + 1 < len(toks) and toks[j + 1].upper):
             break  # "Đại sứ Nga tại Việt Nam", but not "Tư lệnh CSCĐ tại buổi lễ"
         if after_place and tok.key not in vocab.admin_units:
