@@ -148,12 +148,30 @@ def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
 
 
 def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int]) -> dict[int, int]:
-    """Position heads without those that begin another word ("Đại sứ quán")."""
+    """Position heads without those that begin another word ("Đại sứ quán") and without a bare
+    "trưởng" that ends another word ("tăng trưởng", "thuyền trưởng")."""
     keys = doc.tokens.keys
+    gaps = doc.tokens.gaps
     for first, last in list(marks.items()):
-        if last < len(keys) and " ".join(keys[first : last + 1]) in vocab.not_positions:
+        if (
+            last < len(keys)
+            and " ".join(keys[first : last + 1]) in vocab.not_positions
+            or (
+                last == first + 1
+                and keys[first] in _BOUND_HEADS
+                and first > 0
+                and gaps[first] == " "
+                and keys[first - 1] not in _BEFORE_BOUND_HEADS
+                and not doc.body[doc.tokens.starts[first - 1]].isupper()
+            )
+        ):
             del marks[first]
     return marks
+
+
+# one-word heads that also end compounds, and the words that may stand right before them
+_BOUND_HEADS = frozenset({"trưởng"})
+_BEFORE_BOUND_HEADS = frozenset({"nguyên", "cựu", "quyền", "là", "làm", "và", "chức", "các", "vị"})
 
 
 def scan(body: str) -> Scan:
