@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from tui_reader.extract.tokens import Document, tokenize
 from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
+from tui_reader.text import key
 
 
 class LazyMarks:
@@ -166,9 +167,17 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
             )
         ):
             del marks[first]
+        elif (
+            keys[first : first + 2] in _DELEGATION_HEADS
+            and keys[first + 2 : first + 3] not in _DEPUTIES
+            and last <= first + 2
+        ):
+            del marks[first]  # head of a one-off delegation, not of the deputies' delegation
     return marks
 
 
+_DELEGATION_HEADS = ([key("trưởng"), key("đoàn")], [key("phó"), key("đoàn")])
+_DEPUTIES = ([key("đbqh")], [key("đại")])
 # one-word heads that also end compounds, and the words that may stand right before them
 _BOUND_HEADS = frozenset({"trưởng"})
 _BEFORE_BOUND_HEADS = frozenset({"nguyên", "cựu", "quyền", "là", "làm", "và", "chức", "các", "vị"})

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from tui_reader.extract.names import person_name_at, place_at
 from tui_reader.extract.scan import Scan
+from tui_reader.text import key
 
 MAX_TITLE_TOKENS = 20
 MAX_LOWER_RUN = 5  # lower-case words in a row inside an organisation ("khoa khám, điều trị")
@@ -40,7 +41,7 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
 
 # words after which a position head is part of an organisation's name ("Hội đồng Bộ trưởng",
 # "Văn phòng Chủ tịch nước")
-_HEAD_HOSTS = frozenset({"đồng", "phòng", "của"})
+_HEAD_HOSTS = frozenset(key(w) for w in ("đồng", "phòng", "của", "đoàn"))
 
 
 def organisation_end(sc: Scan, j: int) -> int:

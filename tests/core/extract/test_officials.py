@@ -190,3 +190,11 @@ def test_a_one_holder_title_after_a_comma_is_a_new_clause():
     )
     assert got["Pany Yathotou"][1] == ["Chủ tịch Quốc hội Lào"]
     assert got["Võ Nguyên Giáp"] == ("Đại tướng", [])
+
+
+def test_one_off_roles_and_compounds_are_not_titles():
+    got = officials(
+        "Ông Lê Văn Ân, Trưởng đoàn kiểm tra, cho biết tăng trưởng Nguyễn Văn Bình đạt 7%. "
+        "Thuyền trưởng Trần Văn Tư và Trưởng đoàn ĐBQH tỉnh Hà Thị Lan cùng dự."
+    )
+    assert got == {"Hà Thị Lan": (None, ["Trưởng đoàn ĐBQH tỉnh"])}
