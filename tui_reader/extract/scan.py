@@ -163,7 +163,10 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
                 and first > 0
                 and gaps[first] == " "
                 and keys[first - 1] not in _BEFORE_BOUND_HEADS
-                and not doc.body[doc.tokens.starts[first - 1]].isupper()
+                and (
+                    not doc.body[doc.tokens.starts[first - 1]].isupper()
+                    or keys[first - 1] in _COMPOUND_STARTS
+                )
             )
         ):
             del marks[first]
@@ -178,6 +181,8 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
 
 _DELEGATION_HEADS = ([key("trưởng"), key("đoàn")], [key("phó"), key("đoàn")])
 _DEPUTIES = ([key("đbqh")], [key("đại")])
+# words that make a compound with "trưởng" even at the start of a sentence ("Thuyền trưởng")
+_COMPOUND_STARTS = frozenset(key(w) for w in ("tăng", "thuyền", "gia", "lớp", "sinh"))
 # one-word heads that also end compounds, and the words that may stand right before them
 _BOUND_HEADS = frozenset({"trưởng"})
 _BEFORE_BOUND_HEADS = frozenset({"nguyên", "cựu", "quyền", "là", "làm", "và", "chức", "các", "vị"})
