@@ -40,19 +40,28 @@ _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn",
 _NOT_YET_RE = re.compile(key(r"(?<!\w)(?:sẽ|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)"))
 _EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|chiều nay)(?!\w)"))
 _MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
+# numbers in words and the nouns counted, on the diacritic-exact key ("tám" 8, but not "tấm")
 _WORD_NUMBERS = {
-    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8,
-    "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "muoi lam": 15, "hai muoi": 20,
+    key(w): n
+    for w, n in (
+        ("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("tư", 4), ("năm", 5), ("sáu", 6),
+        ("bảy", 7), ("tám", 8), ("chín", 9), ("mười", 10), ("mười một", 11), ("mười hai", 12),
+        ("mười lăm", 15), ("hai mươi", 20),
+    )
 }  # fmt: skip
 _NUMBER = r"(\d+(?:[.,]\d{3})*|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
-_COLLECTIVE = r"(?:tap the|don vi|doi|chi bo|co quan|to chuc|dang bo|truong|doanh nghiep)"
-_INDIVIDUAL = (
-    r"(?:ca nhan|dang vien|hoc sinh|sinh vien|nguoi|hoi vien|dong chi|can bo|chien si"
-    r"|giao vien|cong dan|dien vien|van dong vien|guong)"
+_COLLECTIVE = key(
+    r"(?:tập thể|đơn vị|đội|chi bộ|cơ quan|tổ chức|đảng bộ|trường|doanh nghiệp|công đoàn)"
 )
-_COUNT_RE = re.compile(rf"\b{_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})\b")
+_INDIVIDUAL = key(
+    r"(?:cá nhân|đảng viên|học sinh|sinh viên|người|hội viên|đồng chí|cán bộ|chiến sĩ"
+    r"|giáo viên|công dân|diễn viên|vận động viên|gương)"
+)
+_COUNT_RE = re.compile(rf"(?<!\w){_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})(?!\w)")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
-_OTHERS_RE = re.compile(rf"\bva\s+{_NUMBER}\s+(?:nguoi|ca nhan|dong chi)\s+khac\b")
+_OTHERS_RE = re.compile(
+    rf"(?<!\w){key('và')}\s+{_NUMBER}\s+{key('(?:người|cá nhân|đồng chí)')}\s+{key('khác')}(?!\w)"
+)
 _AUTHORISED_RE = re.compile(
     key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
 )
@@ -101,8 +110,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
         counts = _counts(
-            doc.fold[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
-            doc.fold[s_start:s_end],
+            doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
+            doc.key[s_start:s_end],
         )
         for kind in kinds:
             for issuer in issuers:
@@ -206,14 +215,20 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
             break
         elif t.key not in _KIND_WORDS and not t.text.isdigit():
             lower_run += 1
-            if lower_run > 3 or j == end:
-                break  # "Huân chương Độc lập", but not "bằng khen vinh danh ..."
+            if lower_run > 3 or j == end or not _has_purpose(toks, end, j):
+                break  # "Kỷ niệm chương Vì sự nghiệp ...", not "Huy hiệu Đảng đợt này"
         j += 1
     while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
         j -= 1
     if head == "huy hiệu" and j == end:
         return None, end  # a bare "huy hiệu" is only ever a short later mention
     return doc.text(h, j), j
+
+
+def _has_purpose(toks, start: int, j: int) -> bool:
+    """True when the kind names a cause ("Vì sự nghiệp ...") before token j: only then do
+    ordinary lower-case words belong to it."""
+    return any(toks.keys[t] == "vì" for t in range(start, j))
 
 
 def _ends_class(toks, j: int) -> bool:

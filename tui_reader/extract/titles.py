@@ -44,6 +44,12 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
 _HEAD_HOSTS = frozenset(key(w) for w in ("đồng", "phòng", "của", "đoàn"))
 
 
+# units whose name ends an organisation ("UBND huyện Gia Viễn"), unlike "nước Cộng hòa ..."
+_LOCAL_UNITS = frozenset(
+    key(w) for w in ("tỉnh", "huyện", "quận", "xã", "phường", "thị xã", "thị trấn", "thôn", "ấp")
+)
+
+
 def organisation_end(sc: Scan, j: int) -> int:
     """Where the organisation part that begins at token j ends (exclusive)."""
     cache = sc.organisation_ends
@@ -101,7 +107,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
                     break
                 j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
                 continue
-            if prev in vocab.admin_units:
+            if prev in _LOCAL_UNITS:
                 after_place = True  # "huyện Gia Viễn": an unknown place ends it the same way
             j += 1
             end = j
