@@ -303,8 +303,9 @@ def run(sizes: list[int], limits: tuple[int | None, ...] = (None, 50)) -> list[d
                 [sys.executable, "-c", _LOAD_SNIPPET, str(tmp_path / "search.idx")],
                 capture_output=True,
                 text=True,
-                check=True,
             )
+            if probe.returncode:
+                raise RuntimeError(f"loading the index failed:\n{probe.stderr}")
             load_s, rss_bytes, _ = probe.stdout.split()
             loaded = SearchIndex.load(tmp_path / "search.idx")
             for limit in limits:

@@ -1,9 +1,14 @@
 """The in-memory search index over articles, with atomic save and fast load.
 
 Every document gets a slot (0, 1, 2, ...). Each field keeps postings of its exact words, its
-folded (diacritic-free) words and hashed pairs of adjacent folded words (for phrases), all
-answering bitmaps of slots. Slots are assigned in ranking order (month, then id) when
-documents arrive in bulk, so results come out best-first by walking bitmaps from the top.
+folded (diacritic-free) words and the pairs of adjacent folded words (for phrases), all
+answering bitmaps of slots (Python ints), so AND/OR/NOT run in C. Slots are assigned in ranking
+order (month, then id) when documents arrive in bulk, so results come out best-first by walking
+bitmaps from the top; documents added out of order are merged in by sorting the few of them.
+
+A phrase is checked pair by pair: "a b c" needs "a b" and "b c" adjacent somewhere in the same
+text, which is exact for two words and, rarely, too generous for three or more.
+Not thread-safe: callers serialise add/remove/save with search.
 """
 
 from __future__ import annotations

@@ -124,6 +124,9 @@ def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview]]:
     payload = view[_HEADER:]
     if zlib.crc32(payload) != crc:
         raise IndexFileError(path, "the index file is corrupt (checksum mismatch)")
+    if hasattr(mmap, "MADV_DONTNEED"):
+        # The check read every page; let them go until a query needs them (they stay cached).
+        buf.madvise(mmap.MADV_DONTNEED)
     try:
         head_len = int.from_bytes(payload[:8], "little")
         table = marshal.loads(payload[8 : 8 + head_len])
