@@ -205,8 +205,9 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
     lower_run = 0
     while j < len(toks) and j - end < 12 and doc.adjacent(j):
         t = toks[j]
-        if j in sc.awards or j in sc.stops and t.key not in _KIND_WORDS:
-            break
+        stop_end = sc.stops.get(j)
+        if j in sc.awards or stop_end and (stop_end - j > 1 or t.key not in _KIND_WORDS):
+            break  # a verb, or a phrase such as "trang trọng" (though "vũ trang" is kind)
         if t.upper:
             if person_name_at(sc, j, after_title=False) is not None:
                 break
@@ -215,8 +216,9 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
             break
         elif t.key not in _KIND_WORDS and not t.text.isdigit():
             lower_run += 1
-            if lower_run > 3 or j == end or not _has_purpose(toks, end, j):
-                break  # "Kỷ niệm chương Vì sự nghiệp ...", not "Huy hiệu Đảng đợt này"
+            after_capital = lower_run == 1 and toks[j - 1].upper and j > end
+            if lower_run > 3 or j == end or not (after_capital or _has_purpose(toks, end, j)):
+                break  # "Huân chương Độc lập", "Kỷ niệm chương Vì sự nghiệp ...", not "... đợt này"
         j += 1
     while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
         j -= 1
