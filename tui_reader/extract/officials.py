@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from tui_reader.extract.model import Official, Span
@@ -453,7 +454,7 @@ def _add_title(titles: list[str], new: str) -> None:
 def title_key(text: str) -> str:
     """Folded form of a title with abbreviations expanded, for spotting one title twice."""
     words = []
-    for word in fold_key(text).replace("-", " ").replace(".", " ").split():
+    for word in re.sub(r"[-.&/]", " ", fold_key(text)).split():
         words.append(ABBREVIATIONS.get(word, word))
     return " ".join(words)
 
