@@ -31,7 +31,13 @@ _HISTORY_RE = re.compile(
 )
 _BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
 _CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
-_AUXILIARIES = frozenset({"đã", "vừa", "được", "sẽ", "cũng", "mới"})
+# verbs and auxiliaries between an issuer and the award ("UBND tỉnh đã ký quyết định tặng")
+_GIVING_WORDS = frozenset(
+    key(w)
+    for w in ("tặng", "thưởng", "trao", "khen", "truy", "phong", "quyết", "định", "ký", "kí",
+              "có", "đã", "vừa", "được", "sẽ", "cũng", "mới")
+)  # fmt: skip
+_GIVING_VERBS = frozenset(key(w) for w in ("tặng", "thưởng"))
 _YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
 _TRAILING_COUNT_RE = re.compile(r"(?:\s+\d+(?:\s+lần)?)+$")
 _ISSUER_LOWER_STARTS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"})
@@ -256,6 +262,14 @@ def _issuers(
         if end > j + 1:
             text = doc.text(j + 1, end)
             return [_clean_issuer(part) for part in re.split(r"\s+và của\s+|,\s+của\s+", text)]
+    if j + 1 < len(toks) and toks[j].key == "do" and toks[j].start < s_end and doc.adjacent(j):
+        # "Cờ thi đua do Thủ tướng Nguyễn Xuân Phúc trao tặng"
+        first = j + 1
+        end = organisation_end(sc, sc.positions.get(first, first + 1))
+        if first in sc.positions or toks.keys[first] in sc.vocab.organisation_heads:
+            issuer = _clean_issuer(doc.text(first, max(end, sc.positions.get(first, end))))
+            if issuer:
+                return [issuer]
     m = _AUTHORISED_RE.search(doc.key, s_start, award_start)
     if m:
         first = doc.by_start.get(m.end())
@@ -265,24 +279,22 @@ def _issuers(
     mentions = [(s, o) for o in officials for s, _ in o.mentions if s_start <= s < award_start]
     decision = _DECISION_RE.search(doc.key, s_start, award_start)
     if decision and mentions:
-        signer = (
-            max((s, o) for s, o in mentions if s < decision.start())
-            if any(s < decision.start() for s, _ in mentions)
-            else None
-        )
+        before = [(s, o) for s, o in mentions if s < decision.start()]
+        signer = max(before, key=lambda pair: pair[0]) if before else None
         if signer and signer[1].titles:
             return [signer[1].titles[0]]
     verb = doc.by_end.get(award_start - 1)
     if verb is None or mentions:
         return [None]
-    k = verb
-    if toks[k].key == "tặng":
-        if k > 0 and toks[k - 1].key in ("trao", "khen"):
-            k -= 1
-        while k > 0 and toks[k - 1].key in _AUXILIARIES:
-            k -= 1
-        return [_subject_issuer(sc, k, s_start)]
-    return [None]
+    # walk back over "đã ký quyết định tặng thưởng" to the subject
+    k = verb + 1
+    giving = False
+    while k > 0 and toks.keys[k - 1] in _GIVING_WORDS and (k == verb + 1 or doc.adjacent(k)):
+        giving = giving or toks.keys[k - 1] in _GIVING_VERBS
+        k -= 1
+    if not giving:
+        return [None]  # "X trao Huân chương": who hands it over is not who gives it
+    return [_subject_issuer(sc, k, s_start)]
 
 
 def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
