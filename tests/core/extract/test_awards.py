@@ -97,8 +97,7 @@ def test_issuer_after_do_and_as_the_signer_of_the_decision():
     assert awards("Ông Hồng nhận Cờ thi đua do Thủ tướng Nguyễn Xuân Phúc trao tặng.") == [
         ("Cờ thi đua", "Thủ tướng", None, None)
     ]
-    assert awards("Chủ tịch nước đã ký quyết định tặng thưởng Huân chương Chiến công hạng Nhì.") == [
-        ("Huân chương Chiến công hạng Nhì", "Chủ tịch nước", None, None)
-    ]
+    signed = "Chủ tịch nước đã ký quyết định tặng thưởng Huân chương Chiến công hạng Nhì."
+    assert awards(signed) == [("Huân chương Chiến công hạng Nhì", "Chủ tịch nước", None, None)]
     # who hands an award over is a presenter, not its issuer
     assert awards("Bộ trưởng trao Bằng khen cho 5 cá nhân.") == [("Bằng khen", None, None, 5)]
