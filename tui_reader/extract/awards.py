@@ -68,6 +68,12 @@ _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
 _OTHERS_RE = re.compile(
     rf"(?<!\w){key('và')}\s+{_NUMBER}\s+{key('(?:người|cá nhân|đồng chí)')}\s+{key('khác')}(?!\w)"
 )
+_RECEIVING_RE = re.compile(key(r"(?<!\w)(?:được|nhận|đón nhận|vinh dự)(?!\w)"))
+_GIVING_RE = re.compile(key(r"(?<!\w)(?:trao|tặng|gắn|đeo)(?!\w)"))
+_TO_RE = re.compile(key(r"(?<!\w)(?:cho|tặng)(?!\w)"))
+_TO_WORDS = frozenset(key(w) for w in ("cho", "tặng"))
+# words between "cho" and a recipient's name
+_RECIPIENT_SKIP = frozenset(key(w) for w in ("các", "đồng", "chí", "tập", "thể", "đại", "diện"))
 _AUTHORISED_RE = re.compile(
     key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
 )
@@ -115,6 +121,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             continue
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
+        for name in _named_recipients(sc, kind_end, _clause_end(sc, kind_end, s_end)):
+            _add(recipients, name)
         counts = _counts(
             doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
             doc.key[s_start:s_end],
@@ -332,25 +340,58 @@ def _clean_issuer(text: str) -> str | None:
 
 
 def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award_start: int):
-    """Presenters (officials named before the award who give it) and named recipients."""
+    """Presenters (officials named before the award who give it) and officials who receive it."""
     presenters: list[str] = []
     recipients: list[str] = []
-    passive_fold = sc.doc.fold
+    text = sc.doc.key
     for official in officials:
         for start, end in official.mentions:
             if not s_start <= start < s_end:
                 continue
             if start < award_start:
-                between = passive_fold[end:award_start]
-                if re.search(r"\b(?:duoc|nhan|don nhan|vinh du)\b", between):
+                if _RECEIVING_RE.search(text, end, award_start):
                     _add(recipients, official.name)
-                elif re.search(r"\b(?:trao|tang|gan|deo)\b", between):
+                elif _GIVING_RE.search(text, end, award_start):
                     _add(presenters, official.name)
-            else:
-                before = passive_fold[award_start:start]
-                if re.search(r"\b(?:cho|tang)\b", before):
-                    _add(recipients, official.name)
+            elif _TO_RE.search(text, award_start, start):
+                _add(recipients, official.name)
     return presenters, recipients
+
+
+def _named_recipients(sc: Scan, kind_end: int, clause_end: int) -> list[str]:
+    """People and organisations named after "cho" or "tặng" in the award's clause: "cho anh
+    Lê Văn Tùng", "tặng Công ty CP Licogi 14"."""
+    doc = sc.doc
+    toks = doc.tokens
+    found: list[str] = []
+    j = kind_end
+    while j < len(toks) and toks.starts[j] < clause_end and toks.keys[j] not in _TO_WORDS:
+        j += 1
+    j += 1
+    while j < len(toks) and toks.starts[j] < clause_end and len(found) < 12:
+        skip = sc.honorifics.get(j) or (j + 1 if toks.keys[j] in _RECIPIENT_SKIP else None)
+        if skip:
+            j = skip
+            continue
+        end = person_name_at(sc, j, after_title=False)
+        if (
+            end is None
+            and toks[j].upper
+            and (
+                toks.keys[j] in sc.vocab.organisation_heads
+                or toks.keys[j] in sc.vocab.organisations
+            )
+        ):
+            end = organisation_end(sc, j + 1)
+        if end is None or end <= j:
+            break
+        found.append(doc.text(j, end))
+        j = end
+        if j < len(toks) and (doc.gap(j) in (", ", " và ") or toks.keys[j] == "và"):
+            j += 1 if toks.keys[j] == "và" else 0
+            continue
+        break
+    return found
 
 
 def _add(names: list[str], name: str) -> None:

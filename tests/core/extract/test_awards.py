@@ -101,3 +101,14 @@ def test_issuer_after_do_and_as_the_signer_of_the_decision():
     assert awards(signed) == [("Huân chương Chiến công hạng Nhì", "Chủ tịch nước", None, None)]
     # who hands an award over is a presenter, not its issuer
     assert awards("Bộ trưởng trao Bằng khen cho 5 cá nhân.") == [("Bằng khen", None, None, 5)]
+
+
+def test_presenters_and_named_recipients():
+    result = extract(
+        "Tin",
+        "Thừa ủy quyền của Chủ tịch nước, Bí thư Tỉnh ủy Phú Thọ Hoàng Dân Mạc trao tặng Huân "
+        "chương Lao động hạng Nhất cho Công ty CP Licogi 14 và anh Lê Văn Tùng.",
+    ).awards
+    assert [(a.presenters, a.recipients) for a in result] == [
+        (["Hoàng Dân Mạc"], ["Công ty CP Licogi 14", "Lê Văn Tùng"])
+    ]
