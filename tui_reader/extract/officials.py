@@ -14,7 +14,6 @@ from tui_reader.text import fold, key
 # Separators between the titles of one person: ", " and dashes; "kiêm" is read as a token.
 CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
 LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
-DASH_GAPS = frozenset({" - ", " – ", " — "})
 RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": "})
 LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
 ABBREVIATIONS = {
@@ -233,7 +232,7 @@ def find_officials(sc: Scan) -> list[Official]:
             continue
         occ = Occurrence(i, end, rank=rank)
         left, lgaps = _left_chain(sc, k, by_end)
-        if not left and rank is not None and k > 0 and doc.gap(k) in DASH_GAPS:
+        if not left and rank is not None and k > 0 and doc.gap(k) in LEFT_CHAIN_GAPS:
             # "Bộ trưởng Bộ Công an - Đại tướng Lương Tam Quang"
             span = by_end.get(k)
             if span is not None:

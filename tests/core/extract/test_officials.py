@@ -198,3 +198,14 @@ def test_one_off_roles_and_compounds_are_not_titles():
         "Thuyền trưởng Trần Văn Tư và Trưởng đoàn ĐBQH tỉnh Hà Thị Lan cùng dự."
     )
     assert got == {"Hà Thị Lan": (None, ["Trưởng đoàn ĐBQH tỉnh"])}
+
+
+def test_title_comma_rank_name_and_former_title_after_the_name():
+    got = officials(
+        "Bộ trưởng Bộ Công an, Đại tướng Tô Lâm đến thăm. Ông Phạm Văn Đồng, nguyên Thủ tướng, "
+        "từng nói."
+    )
+    assert got == {
+        "Tô Lâm": ("Đại tướng", ["Bộ trưởng Bộ Công an"]),
+        "Phạm Văn Đồng": (None, ["nguyên Thủ tướng"]),
+    }
