@@ -83,7 +83,9 @@ _KIND_WORDS = frozenset(
     {"hạng", "nhất", "nhì", "ba", "vì", "sự", "nghiệp", "vũ", "trang", "nhân", "dân", "thi",
      "đua", "toàn", "quốc", "tuổi", "năm", "vẻ", "vang", "cơ", "sở", "xuất", "sắc", "ưu", "tú",
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
-     "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao"}
+     "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao",
+     "anh", "hùng", "mẹ", "nghệ", "thầy", "thuốc", "nhà", "sĩ", "tiên", "tiến", "gia", "đình",
+     "vệ", "an", "ninh"}
 )  # fmt: skip
 _KIND_STOPS = frozenset(
     {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại", "lần"}
@@ -127,6 +129,12 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
             doc.key[s_start:s_end],
         )
+        if counts == (None, None):
+            # "3 tập thể và 7 cá nhân được nhận Giấy khen": the recipients come first
+            clause = doc.key[s_start : tok.start]
+            clause = clause[clause.rfind(";") + 1 :]
+            if _RECEIVING_RE.search(clause):
+                counts = _counts(clause, clause)
         for kind in kinds:
             for issuer in issuers:
                 award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
@@ -231,7 +239,12 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         elif t.key not in _KIND_WORDS and not t.text.isdigit():
             lower_run += 1
             after_capital = lower_run == 1 and toks[j - 1].upper and j > end
-            if lower_run > 3 or j == end or not (after_capital or _has_purpose(toks, end, j)):
+            inside = j > end and _capital_follows(sc, j)  # "Bảo vệ an ninh Tổ quốc"
+            if (
+                lower_run > 3
+                or j == end
+                or not (after_capital or inside or _has_purpose(toks, end, j))
+            ):
                 break  # "Huân chương Độc lập", "Kỷ niệm chương Vì sự nghiệp ...", not "... đợt này"
         j += 1
     while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
@@ -239,6 +252,17 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
     if head == "huy hiệu" and j == end:
         return None, end  # a bare "huy hiệu" is only ever a short later mention
     return doc.text(h, j), j
+
+
+def _capital_follows(sc: Scan, j: int) -> bool:
+    """True when a capitalised word comes within three plain words after token j."""
+    toks = sc.doc.tokens
+    for t in range(j + 1, min(len(toks), j + 4)):
+        if not sc.doc.adjacent(t) or t in sc.stops or t in sc.awards:
+            return False
+        if toks[t].upper:
+            return True
+    return False
 
 
 def _has_purpose(toks, start: int, j: int) -> bool:

@@ -176,6 +176,10 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
             and last <= first + 2
         ):
             del marks[first]  # head of a one-off delegation, not of the deputies' delegation
+        elif keys[first] == key("quyền") and first > 0 and keys[first - 1] == key("ủy"):
+            del marks[first]  # "thừa ủy quyền Chủ tịch nước": the head starts after "quyền"
+            if last > first + 1:
+                marks[first + 1] = last
     return marks
 
 

@@ -112,3 +112,16 @@ def test_presenters_and_named_recipients():
     assert [(a.presenters, a.recipients) for a in result] == [
         (["Hoàng Dân Mạc"], ["Công ty CP Licogi 14", "Lê Văn Tùng"])
     ]
+
+
+def test_counts_written_before_a_passive_award_and_long_kind_names():
+    assert awards("Dịp này, 3 tập thể và 7 cá nhân được nhận Giấy khen của Giám đốc Sở Y tế.") == [
+        ("Giấy khen", "Giám đốc Sở Y tế", 3, 7)
+    ]
+    got = awards(
+        "Thứ trưởng trao Kỷ niệm chương Bảo vệ an ninh Tổ quốc cho 25 cá nhân. Bà Lò Thị Hương "
+        "được truy tặng danh hiệu Bà mẹ Việt Nam anh hùng."
+    )
+    assert [a for a, *_ in got] == [
+        "Kỷ niệm chương Bảo vệ an ninh Tổ quốc", "danh hiệu Bà mẹ Việt Nam anh hùng",
+    ]  # fmt: skip
