@@ -45,6 +45,12 @@ _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn",
 # a promise, a plan or a condition, not an award given
 _NOT_YET_RE = re.compile(key(r"(?<!\w)(?:sẽ|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)"))
 _EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|chiều nay)(?!\w)"))
+_CONTEST_RE = re.compile(
+    key(
+        r"(?<!\w)(?:cầu thủ|mùa giải|giải đấu|bàn thắng|phá lưới|thủ môn|cuộc thi|hoa hậu"
+        r"|chung kết|vô địch|bình chọn)(?!\w)"
+    )
+)
 _MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
 # numbers in words and the nouns counted, on the diacritic-exact key ("tám" 8, but not "tấm")
 _WORD_NUMBERS = {
@@ -85,8 +91,9 @@ _KIND_WORDS = frozenset(
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao",
      "anh", "hùng", "mẹ", "nghệ", "thầy", "thuốc", "nhà", "sĩ", "tiên", "tiến", "gia", "đình",
-     "vệ", "an", "ninh"}
+     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự"}
 )  # fmt: skip
+_KIND_WORDS = frozenset(key(w) for w in _KIND_WORDS)
 _KIND_STOPS = frozenset(
     {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại", "lần"}
 )
@@ -121,6 +128,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         kinds, kind_end = _kinds(sc, h)
         if not kinds:
             continue
+        if kinds[0].lower().startswith("danh hiệu") and _CONTEST_RE.search(doc.key, s_start, s_end):
+            continue  # "danh hiệu Vua phá lưới": a title of a contest, not a commendation
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
         for name in _named_recipients(sc, kind_end, _clause_end(sc, kind_end, s_end)):

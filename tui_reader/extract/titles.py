@@ -74,7 +74,12 @@ def _organisation_end(sc: Scan, j: int) -> int:
         tok = toks[j]
         if j in sc.ranks or j in sc.awards:
             break
-        if j > head_end and j in sc.positions and tok.upper and toks.keys[j - 1] not in _HEAD_HOSTS:
+        if (
+            j in sc.positions
+            and tok.upper
+            and toks.keys[j - 1] not in _HEAD_HOSTS
+            and (j > head_end or sc.ends_before(sc.positions, j) is not None)
+        ):
             break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
         phrase = _organisation_phrase(sc, j)
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
@@ -82,7 +87,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
             lower_run = 0
             continue
         # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
-        if j in sc.stops and (not tok.upper or tok.key in vocab.not_given_names):
+        stop_end = sc.stops.get(j)
+        if stop_end and (not tok.upper or tok.key in vocab.not_given_names or stop_end - j > 1):
             break
         if j in sc.honorifics and not tok.upper:
             break
