@@ -24,9 +24,14 @@ TƯ ...) or when one is the start of a longer one on word boundaries ("Giám đ�
 
 from __future__ import annotations
 
+import gc
+import itertools
 import re
-from collections import Counter
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 
 from tui_reader.text import WORD_RE, fold, has_diacritics, key, new_tone_placement, nfc
 
@@ -97,9 +102,8 @@ MERGED_2025: dict[str, str] = {
 MERGER_MONTH = "2025-07"
 # A longer form of a title names it unless seen this many times less often than the commonest.
 RARE_VARIANT = 4
-# What is written before a province's name ("tỉnh Quảng Nam", "TP Hà Nội"); when nothing is,
-# the usual word is assumed, so "UBND Yên Bái" compares equal to "UBND tỉnh Yên Bái".
-PROVINCE_PREFIXES = (("tỉnh",), ("thành", "phố"))
+# What is written before a province's name ("tỉnh Quảng Nam", "TP Hà Nội": "tỉnh" or "thành
+# phố"); when nothing is, the usual word is assumed, so "UBND Yên Bái" = "UBND tỉnh Yên Bái".
 MUNICIPALITIES = frozenset({"Hà Nội", "TP Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"})
 # "Hồ Chí Minh" alone names the president (Huân chương Hồ Chí Minh), not the city.
 NEEDS_PREFIX = {"TP Hồ Chí Minh": ("Hồ Chí Minh",)}
@@ -144,14 +148,17 @@ class Person:
 
 # ---- comparing titles -------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"[^\s,;:()\[\]\"'“”‘’/]+")
-_PART_SPLIT_RE = re.compile(r"[.\-–—]+")
-
+_EXPANSIONS = {k: tuple(v.split()) for k, v in ABBREVIATIONS.items()}
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'“”‘’/\\-–—…*+"
+_INNER_SPLIT_RE = re.compile(r"[^\w&]+")
+_HAS_PUNCTUATION_RE = re.compile(r"[^\w&]")
 
 _Aliases = dict[str, list[tuple[tuple[str, ...], str, bool]]]
+_NOWHERE: frozenset[str] = frozenset()
 
 
-def _province_table() -> _Aliases:
+@cache
+def _provinces() -> _Aliases:
     """First word -> (alias words, canonical name, needs a prefix), longest alias first."""
     table: _Aliases = {}
     for canonical, others in PROVINCES.items():
@@ -165,41 +172,50 @@ def _province_table() -> _Aliases:
     return table
 
 
+# raw token -> (comparison words, capitalised); titles reuse few distinct words, so each is
+# looked at once. Cleared when it grows past a bound, so a huge import cannot grow it forever.
+_TOKENS: dict[str, tuple[tuple[str, ...], tuple[bool, ...]]] = {}
+_TOKENS_MAX = 200_000
+
+
 def _expand(text: str) -> tuple[list[str], list[bool]]:
     """Comparison words of ``text`` (abbreviations expanded) and whether each was capitalised."""
     words: list[str] = []
     caps: list[bool] = []
-    for m in _TOKEN_RE.finditer(nfc(text)):
-        _expand_token(m.group(), words, caps)
+    tokens = _TOKENS
+    for raw in nfc(text).split():
+        hit = tokens.get(raw)
+        if hit is None:
+            if len(tokens) > _TOKENS_MAX:
+                tokens.clear()
+            token_words: list[str] = []
+            token_caps: list[bool] = []
+            _expand_token(raw, key(raw), token_words, token_caps)
+            hit = tokens[raw] = (tuple(token_words), tuple(token_caps))
+        words.extend(hit[0])
+        caps.extend(hit[1])
     return words, caps
 
 
-def _expand_token(raw: str, words: list[str], caps: list[bool]) -> None:
-    low = key(raw)
-    expansion = ABBREVIATIONS.get(low)
+def _expand_token(raw: str, low: str, words: list[str], caps: list[bool]) -> None:
+    expansion = _EXPANSIONS.get(low)
     if expansion is not None and (low not in CAPITALS_ONLY or raw.isupper()):
-        for word in expansion.split():
-            words.append(word)
-            caps.append(True)
+        words.extend(expansion)
+        caps.extend([True] * len(expansion))
         return
-    parts = [p for p in _PART_SPLIT_RE.split(raw) if p]
-    if len(parts) != 1 or parts[0] != raw:  # "TP.Hà", "Rịa-Vũng", "Nhất.": each part alone
-        for part in parts:
-            _expand_token(part, words, caps)
+    if _HAS_PUNCTUATION_RE.search(low):
+        stripped = low.strip(_EDGE_PUNCTUATION)
+        if stripped != low:  # "T.Ư," -> "T.Ư"
+            if stripped:
+                _expand_token(raw.strip(_EDGE_PUNCTUATION), stripped, words, caps)
+            return
+        for part in _INNER_SPLIT_RE.split(raw):  # "TP.Hà", "Rịa-Vũng": each part alone
+            if part:
+                _expand_token(part, key(part), words, caps)
         return
     if low not in IGNORED_WORDS:
         words.append(low)
         caps.append(raw[:1].isupper())
-
-
-_PROVINCE_TABLE: _Aliases | None = None
-
-
-def _provinces() -> _Aliases:
-    global _PROVINCE_TABLE
-    if _PROVINCE_TABLE is None:
-        _PROVINCE_TABLE = _province_table()
-    return _PROVINCE_TABLE
 
 
 def compare_words(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -207,26 +223,31 @@ def compare_words(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     provinces it names (capitalised, as proper names are: "Ủy ban Hòa bình" names none)."""
     words, caps = _expand(text)
     table = _provinces()
+    starts = [i for i, w in enumerate(words) if w in table]
+    if not starts:
+        return tuple(words), _NOWHERE
     out: list[str] = []
     places: set[str] = set()
-    i = 0
-    while i < len(words):
-        for alias, canonical, needs_prefix in table.get(words[i], ()):
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
+        for alias, canonical, needs_prefix in table[words[i]]:
             n = len(alias)
             if tuple(words[i : i + n]) != alias or not all(caps[i : i + n]):
                 continue
-            prefixed = any(tuple(out[-len(p) :]) == p for p in PROVINCE_PREFIXES)
+            out.extend(words[done:i])
+            prefixed = out[-1:] == ["tỉnh"] or out[-2:] == ["thành", "phố"]
             if needs_prefix and not prefixed:
-                continue
-            if not prefixed:
-                out.extend(("thành", "phố") if canonical in MUNICIPALITIES else ("tỉnh",))
-            out.append(canonical)
-            places.add(canonical)
-            i += n
+                out.extend(words[i : i + n])
+            else:
+                if not prefixed:
+                    out.extend(("thành", "phố") if canonical in MUNICIPALITIES else ("tỉnh",))
+                out.append(canonical)
+                places.add(canonical)
+            done = i + n
             break
-        else:
-            out.append(words[i])
-            i += 1
+    out.extend(words[done:])
     return tuple(out), frozenset(places)
 
 
@@ -236,28 +257,21 @@ def compare_key(text: str) -> str:
     return " ".join(compare_words(text)[0])
 
 
-def _merged(places: frozenset[str]) -> frozenset[str]:
+def _merged(places: frozenset[str] | set[str]) -> frozenset[str]:
     return frozenset(MERGED_2025.get(p, p) for p in places)
 
 
 # ---- building ---------------------------------------------------------------------------------
 
 
-def _month(value) -> str | None:
+def _month(value: object) -> str | None:
     if isinstance(value, str) and len(value) >= 7 and value[4] == "-":
         return value[:7]
     return None
 
 
-class _TitleInfo:
-    """What the directory needs of one distinct title string."""
-
-    __slots__ = ("key", "places", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = " ".join(nfc(text).split())
-        words, self.places = compare_words(self.text)
-        self.key = " ".join(words)
+# A mention: (article id, month, official dict, provinces, rank level).
+Mention = tuple[int, str | None, dict, frozenset[str], int | None]
 
 
 class _Cluster:
@@ -265,208 +279,487 @@ class _Cluster:
 
     __slots__ = ("last", "mentions", "places", "ranks", "reason")
 
-    def __init__(self) -> None:
-        self.mentions: list[tuple] = []
+    def __init__(self, reason: str | None = None) -> None:
+        self.mentions: list[Mention] = []
         self.places: set[str] = set()
+        self.ranks: dict[str, tuple[int, int]] = {}  # month -> lowest and highest level
         self.last = ""
-        self.ranks: list[tuple[str, int]] = []  # (month, level) of dated ranked mentions
-        self.reason: str | None = None
+        self.reason = reason
 
-    def add(self, mention: tuple) -> None:
+    def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
-        self.places |= mention[5]
-        if mention[1] is not None and mention[1] > self.last:
-            self.last = mention[1]
-        if mention[4] is not None and mention[1] is not None:
-            self.ranks.append((mention[1], mention[4]))
+        _, month, _, places, level = mention
+        self.places |= places
+        if month is not None:
+            self.last = max(self.last, month)
+            if level is not None:
+                lo, hi = self.ranks.get(month, (level, level))
+                self.ranks[month] = (min(lo, level), max(hi, level))
 
     def place_conflict(self, places: frozenset[str], month: str | None) -> bool:
-        if not places or not self.places:
+        if not places or not self.places or places & self.places:
             return False
-        if places & self.places:
-            return False
-        late = (month or "") >= MERGER_MONTH or self.last >= MERGER_MONTH
-        return not late or not (_merged(places) & _merged(frozenset(self.places)))
+        if (month or "") < MERGER_MONTH and self.last < MERGER_MONTH:
+            return True
+        return not (_merged(places) & _merged(self.places))
 
     def rank_conflict(self, month: str | None, level: int | None) -> tuple[str, int] | None:
-        """The (month, level) this rank contradicts, if any."""
+        """The (month, level) that rank ``level`` in ``month`` contradicts, if any."""
         if level is None or month is None:
             return None
-        for seen_month, seen in self.ranks:
-            if (seen_month < month and seen > level) or (seen_month > month and seen < level):
-                return seen_month, seen
-            if seen_month == month and abs(seen - level) > 1:
-                return seen_month, seen
+        for seen, (lo, hi) in self.ranks.items():
+            if seen < month and hi > level:
+                return seen, hi
+            if seen > month and lo < level:
+                return seen, lo
+            if seen == month and (hi - level > 1 or level - lo > 1):
+                return seen, hi if hi - level > 1 else lo
         return None
 
 
-_LEVEL_NAMES: dict[int, str] = {}
+def _rising(ranks: list[tuple[str, int]]) -> bool:
+    """True when ranks never go down over time (nor jump two steps within one month)."""
+    ranks.sort()
+    for (month, level), (next_month, next_level) in itertools.pairwise(ranks):
+        if next_level < level or (next_month == month and next_level - level > 1):
+            return False
+    return True
 
 
-def _rank_name(level: int) -> str:
-    if not _LEVEL_NAMES:
-        for name, lv in RANK_LEVELS.items():
-            _LEVEL_NAMES.setdefault(lv, name[:1].upper() + name[1:])
-    return _LEVEL_NAMES[level]
+@cache
+def _rank_names() -> dict[int, str]:
+    names: dict[int, str] = {}
+    for name, level in RANK_LEVELS.items():
+        names.setdefault(level, name[:1].upper() + name[1:])
+    return names
 
 
 def build_directory(metas: dict[int, dict]) -> list[Person]:
     """Every official in ``metas`` (article id -> metadata), most mentioned first, then by name."""
-    name_keys: dict[str, str] = {}
-    titles: dict[str, _TitleInfo] = {}
-    levels: dict[str, int | None] = {}
-    groups: dict[str, list[tuple]] = {}
-    no_places: frozenset[str] = frozenset()
-    for article_id, meta in metas.items():
-        month = _month(meta.get("date"))
-        for official in meta.get("officials") or ():
-            name = official.get("name")
-            if not name:
+    with _collector_paused():
+        return _Builder(metas).run()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a build allocates about a million small containers
+    and no cycles, and each collection those allocations trigger would walk the whole library
+    (the build is two to three times slower with it running)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Builder:
+    """One pass over the metadata, with caches of everything computed per distinct string."""
+
+    def __init__(self, metas: dict[int, dict]) -> None:
+        self.metas = metas
+        # per distinct raw string: display text; (comparison key, provinces); rank level
+        self.texts: dict[str, str] = {}
+        self.compared: dict[str, tuple[str, frozenset[str]]] = {}
+        self.levels: dict[str, int | None] = {}
+
+    def run(self) -> list[Person]:
+        name_keys: dict[str, str] = {}
+        groups: dict[str, list] = {}
+        for article_id, meta in self.metas.items():
+            officials = meta.get("officials")
+            if not officials:
                 continue
-            name_key = name_keys.get(name)
-            if name_key is None:
-                name_key = name_keys[name] = " ".join(key(name).split())
-            infos = []
-            places = no_places
-            for title in official.get("titles") or ():
-                info = titles.get(title)
-                if info is None:
-                    info = titles[title] = _TitleInfo(title)
-                infos.append(info)
-                if info.places:
-                    places = places | info.places
-            rank = official.get("rank")
+            month = _month(meta.get("date"))
+            for official in officials:
+                name = official.get("name")
+                if not name:
+                    continue
+                name_key = name_keys.get(name)
+                if name_key is None:
+                    name_key = name_keys[name] = " ".join(key(name).split())
+                group = groups.get(name_key)
+                if group is None:
+                    groups[name_key] = [(article_id, month, official)]
+                else:
+                    group.append((article_id, month, official))
+        people: list[Person] = []
+        for name_key, mentions in groups.items():
+            people.extend(self.people_of(name_key, mentions))
+        people.sort(key=lambda p: (-len(p.article_ids), fold(p.name), p.key))
+        return people
+
+    def text(self, raw: str) -> str:
+        """``raw`` as shown: NFC, single spaces."""
+        text = self.texts.get(raw)
+        if text is None:
+            text = self.texts[raw] = " ".join(nfc(raw).split())
+        return text
+
+    def compare(self, raw: str) -> tuple[str, frozenset[str]]:
+        """The comparison key of a title and the provinces it names (computed only when a name
+        is seen more than once: most names appear in one article)."""
+        found = self.compared.get(raw)
+        if found is None:
+            words, places = compare_words(raw)
+            found = self.compared[raw] = (" ".join(words), places)
+        return found
+
+    def level(self, raw: str | None) -> int | None:
+        if not raw:
+            return None
+        level = self.levels.get(raw, -1)
+        if level == -1:
+            level = self.levels[raw] = RANK_LEVELS.get(" ".join(key(raw).split()))
+        return level
+
+    def places(self, official: dict) -> frozenset[str]:
+        places = _NOWHERE
+        compared = self.compared
+        for raw in official.get("titles") or ():
+            found = (compared.get(raw) or self.compare(raw))[1]
+            if found:
+                places = places | found
+        return places
+
+    # ---- telling namesakes apart -------------------------------------------------------
+
+    def people_of(self, name_key: str, mentions: list) -> list[Person]:
+        """The people sharing one name."""
+        if len(mentions) == 1:
+            return [self.single(name_key, *mentions[0])]
+        placed: set[str] = set()
+        ranks: list[tuple[str, int]] = []
+        evidence = []
+        compared = self.compared
+        levels = self.levels
+        for _, month, official in mentions:
+            places = _NOWHERE
+            for raw in official.get("titles") or ():
+                found = (compared.get(raw) or self.compare(raw))[1]
+                if found:
+                    places = places | found
             level = None
+            rank = official.get("rank")
             if rank:
                 level = levels.get(rank, -1)
                 if level == -1:
-                    level = levels[rank] = RANK_LEVELS.get(" ".join(key(rank).split()))
-            # (article, month, name, rank, level, places, title infos)
-            mention = (article_id, month, name, rank, level, places, infos)
-            group = groups.get(name_key)
-            if group is None:
-                groups[name_key] = [mention]
-            else:
-                group.append(mention)
+                    level = self.level(rank)
+                if level is not None and month is not None:
+                    ranks.append((month, level))
+            evidence.append((places, level))
+            if places:
+                placed |= places
+        if len(placed) <= 1 and _rising(ranks):
+            return [self.person(name_key, mentions)]
 
-    people: list[Person] = []
-    for name_key, mentions in groups.items():
-        people.extend(_people_of(name_key, mentions, metas, titles))
-    people.sort(key=lambda p: (-len(p.article_ids), fold(p.name), p.key))
-    return people
+        full: list[Mention] = [
+            (a, month, o, places, level)
+            for (a, month, o), (places, level) in zip(mentions, evidence, strict=True)
+        ]
+        full.sort(key=lambda m: (m[1] or "9999-99", m[0]))
+        clusters: list[_Cluster] = []
+        unsure = _Cluster()
+        for m in full:  # the most informative first: a province, then a rank, then neither
+            if m[3]:
+                self.assign(m, clusters, unsure, by_place=True)
+        for m in full:
+            if not m[3] and m[4] is not None:
+                self.assign(m, clusters, unsure, by_place=False)
+        for m in full:
+            if not m[3] and m[4] is None:
+                self.assign(m, clusters, unsure, by_place=False)
 
-
-def _people_of(name_key: str, mentions: list[tuple], metas: dict[int, dict],
-               titles: dict[str, _TitleInfo]) -> list[Person]:  # fmt: skip
-    """The people sharing one name."""
-    placed = {p for m in mentions for p in m[5]}
-    ranked = any(m[4] is not None for m in mentions)
-    if len(placed) <= 1 and not ranked:
-        return [_person(name_key, mentions)]
-
-    clusters: list[_Cluster] = []
-    unsure = _Cluster()
-    by_date = sorted(mentions, key=lambda m: (m[1] or "9999-99", m[0]))
-    for m in by_date:  # pass 1: mentions that name a province
-        if m[5]:
-            _place(m, clusters, unsure, metas, titles, placed_pass=True)
-    for m in by_date:  # pass 2: a rank but no province
-        if not m[5] and m[4] is not None:
-            _place(m, clusters, unsure, metas, titles, placed_pass=False)
-    for m in by_date:  # pass 3: neither
-        if not m[5] and m[4] is None:
-            _place(m, clusters, unsure, metas, titles, placed_pass=False)
-
-    if len(clusters) == 1 and not unsure.mentions:
-        return [_person(name_key, clusters[0].mentions)]
-    labels = [_label(c) for c in clusters]
-    reasons = list(dict.fromkeys(c.reason for c in clusters if c.reason))
-    people = []
-    used: set[str] = set()
-    for cluster, label in zip(clusters, labels, strict=True):
-        note = f"{len(clusters)} officials share this name, kept apart: " + "; ".join(reasons)
-        person = _person(name_key, cluster.mentions, note=note)
-        person.key = _unique(f"{name_key}#{_slug(label)}", used)
-        people.append(person)
-    if unsure.mentions:
-        n = len({m[0] for m in unsure.mentions})
-        note = (
-            f"{n} article{'s' if n > 1 else ''} give nothing to tell which of the "
-            f"{len(clusters)} officials of this name is meant ({'; '.join(labels)})"
-        )
-        person = _person(name_key, unsure.mentions, ambiguous=True, note=note)
-        person.key = _unique(f"{name_key}#unsure", used)
-        people.append(person)
-    return people
-
-
-def _place(m: tuple, clusters: list[_Cluster], unsure: _Cluster, metas: dict[int, dict],
-           titles: dict[str, _TitleInfo], placed_pass: bool) -> None:  # fmt: skip
-    """Put mention ``m`` into the entry it belongs to, a new one, or the unsure one."""
-    month, level, places = m[1], m[4], m[5]
-    fits: list[_Cluster] = []
-    reason = None
-    for c in clusters:
-        if c.place_conflict(places, month):
-            reason = reason or "titles in two provinces: " + ", ".join(
-                sorted(c.places) + sorted(places - c.places)
+        if len(clusters) == 1 and not unsure.mentions:
+            return [self.person(name_key, mentions)]
+        labels = [_label(c) for c in clusters]
+        reasons = "; ".join(dict.fromkeys(c.reason for c in clusters if c.reason))
+        note = f"{len(clusters)} officials share this name, kept apart: {reasons}"
+        people = []
+        used: set[str] = set()
+        for cluster, label in zip(clusters, labels, strict=True):
+            people.append(self.person(_unique(f"{name_key}#{_slug(label)}", used),
+                                      cluster.mentions, note=note))  # fmt: skip
+        if unsure.mentions:
+            n = len({m[0] for m in unsure.mentions})
+            note = (
+                f"{n} article{'s' if n > 1 else ''} give nothing to tell which of the "
+                f"{len(clusters)} officials of this name is meant ({'; '.join(labels)})"
             )
-            continue
-        clash = c.rank_conflict(month, level)
-        if clash is not None:
-            reason = reason or (
-                f"ranks go backwards: {_rank_name(clash[1])} in {clash[0]}, "
-                f"{_rank_name(level)} in {month}"  # type: ignore[arg-type]
-            )
-            continue
-        fits.append(c)
-    if not fits:
-        cluster = _Cluster()
-        cluster.reason = reason
-        cluster.add(m)
-        clusters.append(cluster)
-        return
-    if len(fits) > 1:
-        fits = _narrow(m, fits, metas, titles, placed_pass)
-    if len(fits) == 1:
-        fits[0].add(m)
-    else:
-        unsure.add(m)
+            people.append(self.person(_unique(f"{name_key}#unsure", used), unsure.mentions,
+                                      ambiguous=True, note=note))  # fmt: skip
+        return people
 
+    def assign(self, m: Mention, clusters: list[_Cluster], unsure: _Cluster,
+               by_place: bool) -> None:  # fmt: skip
+        """Put mention ``m`` into the entry it belongs to, a new one, or the unsure one."""
+        _, month, _, places, level = m
+        fits: list[_Cluster] = []
+        reason = None
+        for c in clusters:
+            if c.place_conflict(places, month):
+                reason = reason or "titles in two provinces: " + ", ".join(
+                    sorted(c.places) + sorted(places - c.places)
+                )
+                continue
+            clash = c.rank_conflict(month, level)
+            if clash is not None:
+                names = _rank_names()
+                reason = reason or (
+                    f"ranks go backwards: {names[clash[1]]} in {clash[0]}, "
+                    f"{names[level]} in {month}"  # type: ignore[index]
+                )
+                continue
+            fits.append(c)
+        if not fits:
+            cluster = _Cluster(reason)
+            cluster.add(m)
+            clusters.append(cluster)
+            return
+        if len(fits) > 1:
+            fits = self.narrow(m, fits, by_place)
+        (fits[0] if len(fits) == 1 else unsure).add(m)
 
-def _narrow(m: tuple, fits: list[_Cluster], metas: dict[int, dict],
-            titles: dict[str, _TitleInfo], placed_pass: bool) -> list[_Cluster]:  # fmt: skip
-    """Of several compatible entries, the ones that share the most evidence with ``m``."""
-    if placed_pass:  # a province that matches exactly, then one that matches after the merger
-        exact = [c for c in fits if m[5] & c.places]
-        if exact:
-            return exact if len(exact) == 1 else [max(exact, key=lambda c: len(c.mentions))]
-        return [max(fits, key=lambda c: len(c.mentions))]
-    if m[4] is not None:
-        same_rank = [c for c in fits if any(lv == m[4] for _, lv in c.ranks)]
-        if len(same_rank) == 1:
-            return same_rank
-    # the provinces the rest of the article names
-    context: set[str] = set()
-    for official in metas[m[0]].get("officials") or ():
-        for title in official.get("titles") or ():
-            info = titles.get(title)
-            if info is not None:
-                context |= info.places
-    if context:
+    def narrow(self, m: Mention, fits: list[_Cluster], by_place: bool) -> list[_Cluster]:
+        """Of several compatible entries, the ones that share the most evidence with ``m``."""
+        if by_place:  # the same province, else one it was merged with: the larger entry
+            exact = [c for c in fits if m[3] & c.places] or fits
+            return [max(exact, key=lambda c: len(c.mentions))]
+        if m[4] is not None:
+            same_rank = [c for c in fits if any(lo <= m[4] <= hi for lo, hi in c.ranks.values())]
+            if len(same_rank) == 1:
+                return same_rank
+        context: set[str] = set()  # the provinces the rest of the article names
+        for official in self.metas[m[0]].get("officials") or ():
+            context |= self.places(official)
         near = [c for c in fits if c.places & context]
-        if len(near) == 1:
-            return near
-    return fits
+        return near if len(near) == 1 else fits
+
+    # ---- one person's entry ------------------------------------------------------------
+
+    def person(self, person_key: str, mentions: list, ambiguous: bool = False,
+               note: str | None = None) -> Person:  # fmt: skip
+        months: dict[int, str | None] = {}
+        names: dict[str, list[int]] = {}
+        ranks: dict[str, list[int]] = {}
+        titles: dict[str, list[int]] = {}
+        for m in mentions:
+            article_id = m[0]
+            months[article_id] = m[1]
+            official = m[2]
+            name = official["name"]
+            if name in names:
+                names[name].append(article_id)
+            else:
+                names[name] = [article_id]
+            rank = official.get("rank")
+            if rank:
+                if rank in ranks:
+                    ranks[rank].append(article_id)
+                else:
+                    ranks[rank] = [article_id]
+            for title in official.get("titles") or ():
+                ids = titles.get(title)
+                if ids is None:
+                    titles[title] = [article_id]
+                else:
+                    ids.append(article_id)
+
+        if len(names) == 1:
+            name = self.text(next(iter(names)))
+            spellings = [name]
+        else:
+            name, spellings = self.spellings_of(names)
+        dated = [m for m in months.values() if m]
+        return Person(
+            key=person_key,
+            name=name,
+            spellings=spellings,
+            ranks=self.ranks_of(ranks, months) if ranks else [],
+            titles=self.titles_of(titles, months) if titles else [],
+            article_ids=[
+                i for _, i in sorted(((m or "", i) for i, m in months.items()), reverse=True)
+            ],  # fmt: skip
+            first=min(dated, default=None),
+            last=max(dated, default=None),
+            ambiguous=ambiguous,
+            note=note,
+        )
+
+    def single(self, name_key: str, article_id: int, month: str | None, official: dict) -> Person:
+        """The entry of a name seen once (most names): nothing to merge or tell apart."""
+        titles = official.get("titles") or ()
+        if len(titles) > 1:
+            return self.person(name_key, [(article_id, month, official)])
+        name = self.text(official["name"])
+        rank = official.get("rank")
+        text = self.text(titles[0]) if titles else ""
+        return Person(
+            key=name_key,
+            name=name,
+            spellings=[name],
+            ranks=[Seen(self.text(rank), month, month, 1)] if rank else [],
+            titles=[Seen(text, month, month, 1)] if text else [],
+            article_ids=[article_id],
+            first=month,
+            last=month,
+        )
+
+    def spellings_of(self, names: dict[str, list[int]]) -> tuple[str, list[str]]:
+        """The most frequent spelling (ties: mixed case, new tone placement, first seen) and all
+        spellings, most frequent first."""
+        by_text: dict[str, set[int]] = {}
+        for raw, ids in names.items():
+            by_text.setdefault(self.text(raw), set()).update(ids)
+        counts = {s: len(ids) for s, ids in by_text.items()}
+        order = {s: i for i, s in enumerate(by_text)}
+        name = min(counts, key=lambda s: (-counts[s], s.isupper(),
+                                          new_tone_placement(s) != s, order[s]))  # fmt: skip
+        return name, sorted(counts, key=lambda s: (-counts[s], order[s]))
+
+    def ranks_of(self, ranks: dict[str, list[int]], months: dict) -> list[Seen]:
+        groups: dict[str, list[tuple[str, list[int]]]] = {}
+        for raw, ids in ranks.items():
+            groups.setdefault(" ".join(key(raw).split()), []).append((self.text(raw), ids))
+        seen = [_seen(entries, months, fullest=False) for entries in groups.values()]
+        seen.sort(key=lambda s: (s.first or "9999", RANK_LEVELS.get(key(s.text), 0)))
+        return seen
+
+    def titles_of(self, titles: dict[str, list[int]], months: dict) -> list[Seen]:
+        if len(titles) == 1:  # nothing to merge: no need to compare
+            raw, ids = next(iter(titles.items()))
+            text = self.text(raw)
+            return [_seen([(text, ids)], months, fullest=True)] if text else []
+        groups: dict[str, list[tuple[str, list[int]]]] = {}
+        compared = self.compared
+        for raw, ids in titles.items():
+            k = (compared.get(raw) or self.compare(raw))[0]
+            if k:
+                entry = (self.text(raw), ids)
+                if k in groups:
+                    groups[k].append(entry)
+                else:
+                    groups[k] = [entry]
+        return _merge_titles(groups, months)
+
+
+def _span(ids, months: dict) -> tuple[str | None, str | None]:
+    dated = [months[i] for i in ids if months[i]]
+    return (min(dated), max(dated)) if dated else (None, None)
+
+
+def _seen(entries: list[tuple[str, list[int]]], months: dict, fullest: bool) -> Seen:
+    """One Seen from the spellings of one key and the articles of each."""
+    if len(entries) == 1:
+        text, ids = entries[0]
+        if len(ids) == 1:
+            month = months[ids[0]]
+            return Seen(text, month, month, 1)
+        unique = set(ids)
+    else:
+        counts: dict[str, int] = {}
+        unique = set()
+        for text, ids in entries:
+            counts[text] = counts.get(text, 0) + len(set(ids))
+            unique.update(ids)
+        if fullest:  # "Ủy ban nhân dân" over "UBND"
+            text = max(counts, key=lambda s: (len(s), counts[s], new_tone_placement(s) == s))
+        else:
+            text = max(counts, key=lambda s: (counts[s], new_tone_placement(s) == s, len(s)))
+    first, last = _span(unique, months)
+    return Seen(text=text, first=first, last=last, articles=len(unique))
+
+
+def _merge_titles(groups: dict[str, list[tuple[str, list[int]]]], months: dict) -> list[Seen]:
+    """Titles with shorter forms folded into the longer ones they start, chronologically."""
+    keys = sorted(groups)
+    n = len(keys)
+    # each key's nearest shorter form among the keys (its parent): sorted order puts the
+    # extensions of "a b" right after it ("a b c" sorts before "a bc"), so a stack finds it
+    parent = [-1] * n
+    kids: list[list[int]] = [[] for _ in range(n)]
+    stack: list[int] = []
+    nested = False
+    for i, k in enumerate(keys):
+        while stack and not k.startswith(keys[stack[-1]] + " "):
+            stack.pop()
+        if stack:
+            parent[i] = stack[-1]
+            nested = True
+        stack.append(i)
+    if not nested:
+        seen = [_seen(groups[k], months, fullest=True) for k in keys]
+    else:
+        count = [sum(len(ids) for _, ids in groups[k]) for k in keys]
+        seen = []
+        for members in _title_groups(parent, kids, count):
+            # the longest form, unless it is a rare run-on of a common one: "Bí thư Thành ủy
+            # TP.HCM bằng hình thức cảnh cáo" (1 article) must not name a title seen in 45
+            top = max(count[i] for i in members)
+            shown = max((i for i in members if count[i] * RARE_VARIANT >= top),
+                        key=lambda i: (keys[i].count(" "), count[i]))  # fmt: skip
+            if len(members) == 1:
+                seen.append(_seen(groups[keys[shown]], months, fullest=True))
+                continue
+            text = _seen(groups[keys[shown]], months, fullest=True).text
+            unique = {a for i in members for _, ids in groups[keys[i]] for a in ids}
+            first, last = _span(unique, months)
+            seen.append(Seen(text, first, last, len(unique)))
+    seen.sort(key=lambda s: (s.first or "9999", -s.articles, s.text))
+    return seen
+
+
+def _title_groups(parent: list[int], kids: list[list[int]], count: list[int]) -> list[list[int]]:
+    """Keys (by index, sorted, with their parents) grouped into titles: a longer form seen in
+    under a quarter as many articles as the form it extends is a run-on and folds into it;
+    otherwise a shorter form folds into its most seen longer form ("Giám đốc Công an" into
+    "Giám đốc Công an tỉnh")."""
+    n = len(parent)
+    folded: list[list[int]] = [[i] for i in range(n)]
+    total = list(count)
+    for i in range(n - 1, -1, -1):  # children before their parents
+        up = parent[i]
+        if up < 0:
+            continue
+        if total[i] * RARE_VARIANT < count[up]:
+            folded[up].extend(_subtree(i, kids, folded))
+        else:
+            kids[up].append(i)
+        total[up] += total[i]
+    out: list[list[int]] = []
+    for i in range(n):
+        if parent[i] < 0:
+            out.extend(_leaf_groups(i, kids, folded, count))
+    return out
+
+
+def _subtree(i: int, kids: list[list[int]], folded: list[list[int]]) -> list[int]:
+    keys = list(folded[i])
+    for kid in kids[i]:
+        keys.extend(_subtree(kid, kids, folded))
+    return keys
+
+
+def _leaf_groups(i: int, kids: list[list[int]], folded: list[list[int]],
+                 count: list[int]) -> list[list[int]]:  # fmt: skip
+    if not kids[i]:
+        return [folded[i]]
+    out: list[list[int]] = []
+    for kid in kids[i]:
+        out.extend(_leaf_groups(kid, kids, folded, count))
+    best = out[0] if len(out) == 1 else max(out, key=lambda g: sum(count[m] for m in g))
+    best.extend(folded[i])
+    return out
 
 
 def _label(cluster: _Cluster) -> str:
     """A short description telling one entry from its namesakes."""
     if cluster.places:
         return ", ".join(sorted(cluster.places))
-    ranked = sorted(cluster.ranks)
-    if ranked:
-        return f"{_rank_name(ranked[0][1])} {ranked[0][0]}"
+    if cluster.ranks:
+        month = min(cluster.ranks)
+        return f"{_rank_names()[cluster.ranks[month][0]]} {month}"
     months = sorted(m[1] for m in cluster.mentions if m[1])
     return f"from {months[0]}" if months else "undated"
 
@@ -485,153 +778,49 @@ def _unique(candidate: str, used: set[str]) -> str:
     return out
 
 
-def _newest_first(months: dict[int, str | None]) -> list[int]:
-    return sorted(months, key=lambda i: (months[i] or "", i), reverse=True)
-
-
-def _best_spelling(counts: Counter[str], order: dict[str, int]) -> str:
-    """The most frequent spelling; ties go to mixed case, new tone placement, first seen."""
-    return min(
-        counts,
-        key=lambda s: (-counts[s], s.isupper(), new_tone_placement(s) != s, order[s]),
-    )
-
-
-def _person(name_key: str, mentions: list[tuple], ambiguous: bool = False,
-            note: str | None = None) -> Person:  # fmt: skip
-    months: dict[int, str | None] = {}
-    spellings: Counter[str] = Counter()
-    spelling_order: dict[str, int] = {}
-    seen_spelling: set[tuple[int, str]] = set()
-    # rank key -> [articles, first, last, spellings]; title key -> same
-    ranks: dict[str, list] = {}
-    title_stats: dict[str, list] = {}
-    for article_id, month, name, rank, _level, _places, infos in mentions:
-        months[article_id] = month
-        spelling = " ".join(nfc(name).split())
-        if (article_id, spelling) not in seen_spelling:
-            seen_spelling.add((article_id, spelling))
-            spellings[spelling] += 1
-            spelling_order.setdefault(spelling, len(spelling_order))
-        if rank:
-            _count(ranks, " ".join(key(rank).split()), " ".join(nfc(rank).split()),
-                   article_id, month)  # fmt: skip
-        for info in infos:
-            if info.key:
-                _count(title_stats, info.key, info.text, article_id, month)
-    dated = [m for m in months.values() if m]
-    rank_seen = [_seen(stats, longest=False) for stats in ranks.values()]
-    rank_seen.sort(key=lambda s: (s.first or "9999", RANK_LEVELS.get(key(s.text), 0)))
-    return Person(
-        key=name_key,
-        name=_best_spelling(spellings, spelling_order),
-        spellings=sorted(spellings, key=lambda s: (-spellings[s], spelling_order[s])),
-        ranks=rank_seen,
-        titles=_merge_titles(title_stats),
-        article_ids=_newest_first(months),
-        first=min(dated, default=None),
-        last=max(dated, default=None),
-        ambiguous=ambiguous,
-        note=note,
-    )
-
-
-def _count(table: dict[str, list], k: str, text: str, article_id: int, month: str | None) -> None:
-    stats = table.get(k)
-    if stats is None:
-        stats = table[k] = [set(), None, None, Counter()]
-    if article_id not in stats[0]:
-        stats[0].add(article_id)
-        stats[3][text] += 1
-        if month:
-            if stats[1] is None or month < stats[1]:
-                stats[1] = month
-            if stats[2] is None or month > stats[2]:
-                stats[2] = month
-
-
-def _seen(stats: list, longest: bool) -> Seen:
-    counts: Counter[str] = stats[3]
-    if longest:  # the fullest spelling: "Ủy ban nhân dân" over "UBND"
-        text = max(counts, key=lambda s: (len(s), counts[s], new_tone_placement(s) == s))
-    else:
-        text = max(counts, key=lambda s: (counts[s], new_tone_placement(s) == s, len(s)))
-    return Seen(text=text, first=stats[1], last=stats[2], articles=len(stats[0]))
-
-
-def _merge_titles(stats: dict[str, list]) -> list[Seen]:
-    """Titles with shorter forms folded into the longer ones they start, chronologically."""
-    keys = sorted(stats)
-    # a key no other key extends on a word boundary is a root; sorted order puts extensions of
-    # "a b" right after it ("a b c" sorts before "a bc" because " " sorts first)
-    roots = [k for i, k in enumerate(keys)
-             if not (i + 1 < len(keys) and keys[i + 1].startswith(k + " "))]  # fmt: skip
-    root_set = set(roots)
-    members: dict[str, list[str]] = {r: [r] for r in roots}
-    for i, k in enumerate(keys):
-        if k in root_set:
-            continue
-        prefix = k + " "
-        best = None
-        for other in keys[i + 1 :]:
-            if not other.startswith(prefix):
-                break
-            if other in root_set and (best is None or len(stats[other][0]) > len(stats[best][0])):
-                best = other
-        members[best].append(k)  # type: ignore[index]
-    seen: list[Seen] = []
-    for group in members.values():
-        articles: set[int] = set()
-        firsts = []
-        lasts = []
-        for k in group:
-            articles |= stats[k][0]
-            if stats[k][1]:
-                firsts.append(stats[k][1])
-                lasts.append(stats[k][2])
-        # the longest form, unless it is a rare run-on of a common one: "Bí thư Thành ủy
-        # TP.HCM bằng hình thức cảnh cáo" (1 article) must not name a title seen in 45
-        top = max(len(stats[k][0]) for k in group)
-        shown = max(
-            (k for k in group if len(stats[k][0]) * RARE_VARIANT >= top),
-            key=lambda k: (k.count(" "), len(stats[k][0])),
-        )
-        title = _seen(stats[shown], longest=True)
-        seen.append(Seen(title.text, min(firsts, default=None), max(lasts, default=None),
-                         len(articles)))  # fmt: skip
-    seen.sort(key=lambda s: (s.first or "9999", -s.articles, s.text))
-    return seen
-
-
 # ---- searching --------------------------------------------------------------------------------
+
+# id(person) -> (weak reference, name words, name and title words), each as (key, fold) pairs;
+# entries go when their person does. Searching is per keystroke, so it must not refold 100k
+# titles every time.
+_SEARCH_WORDS: dict[int, tuple] = {}
+
+
+def _search_words(person: Person) -> tuple:
+    ident = id(person)
+    cached = _SEARCH_WORDS.get(ident)
+    if cached is not None and cached[0]() is person:
+        return cached
+    name = person.name
+    more = " ".join([name, *(s.text for s in person.titles), *(s.text for s in person.ranks)])
+    name_key, more_key = key(name), key(more)
+    entry = (
+        weakref.ref(person, lambda _ref, ident=ident: _SEARCH_WORDS.pop(ident, None)),
+        (WORD_RE.findall(name_key), WORD_RE.findall(fold(name_key))),
+        (WORD_RE.findall(more_key), WORD_RE.findall(fold(more_key))),
+    )
+    _SEARCH_WORDS[ident] = entry
+    return entry
 
 
 def find_people(people: list[Person], query: str) -> list[Person]:
     """People whose name (or, after those, titles and ranks) has words starting with every word
     of ``query``; diacritic-insensitive when the query has no diacritics, exact otherwise."""
-    normalise = key if has_diacritics(query) else fold
-    words = WORD_RE.findall(normalise(query))
+    exact = has_diacritics(query)
+    words = WORD_RE.findall(key(query) if exact else fold(query))
     if not words:
         return list(people)
+    which = 0 if exact else 1
     by_name: list[Person] = []
     by_title: list[Person] = []
     for person in people:
-        name_words = WORD_RE.findall(normalise(person.name))
-        if _all_prefixes(words, name_words):
+        _, name_words, more_words = _search_words(person)
+        if _all_prefixes(words, name_words[which]):
             by_name.append(person)
-            continue
-        more = list(name_words)
-        for seen in (*person.titles, *person.ranks):
-            more.extend(WORD_RE.findall(normalise(seen.text)))
-        if _all_prefixes(words, more):
+        elif _all_prefixes(words, more_words[which]):
             by_title.append(person)
     return by_name + by_title
 
 
 def _all_prefixes(words: list[str], haystack: list[str]) -> bool:
     return all(any(h.startswith(w) for h in haystack) for w in words)
-
-
-__all__ = [
-    "Person", "Seen", "build_directory", "compare_key", "compare_words", "find_people",
-]  # fmt: skip
