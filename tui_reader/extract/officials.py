@@ -34,6 +34,12 @@ RELIEVE_VERBS = frozenset(
 )
 # first words of titles that several people hold at once
 SHARED_HEADS = frozenset({"pho", "uy", "thanh", "thu", "dai", "nguyen", "cuu", "to", "hoi"})
+# heads complete in themselves: "Phó Thủ tướng kiêm Bộ trưởng Bộ Nội vụ" shares nothing
+SELF_STANDING = frozenset(
+    fold(h)
+    for h in ("Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Chủ tịch nước", "Phó Chủ tịch nước",
+              "Tổng Bí thư", "Tổng thống", "Phó Tổng thống", "Thị trưởng", "Ngoại trưởng")
+)  # fmt: skip
 LIST_GAPS = frozenset({", ", " và ", ", và "})
 # Party committees that complete a bare "Ủy viên Ban Thường vụ" written before them.
 COMMITTEE_ENDINGS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy", "quân ủy")
@@ -85,7 +91,7 @@ def _chain_texts(sc: Scan, spans: list[TitleSpan], gaps: list[str]) -> list[str]
             continue
         low = fold_key(texts[i])
         org = sc.doc.text(nxt.head_end, nxt.end)
-        if spans[i].bare and gaps[i] in ("-", "kiêm"):
+        if spans[i].bare and gaps[i] in ("-", "kiêm") and fold_key(texts[i]) not in SELF_STANDING:
             if org.lower().startswith("của "):
                 org = org[4:]
             texts[i] = f"{texts[i]} {org}"
@@ -211,6 +217,8 @@ def find_officials(sc: Scan) -> list[Official]:
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
         rank = None
+        while k > 0 and toks.keys[k - 1] in sc.vocab.degrees and doc.gap(k) in (" ", ".", ". "):
+            k -= 1  # "Hiệu trưởng PGS.TS Lưu Trang": skip the degree
         # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")
         before = sc.ends_before(sc.honorifics, k)
         if before is not None and doc.adjacent(k):
@@ -233,9 +241,12 @@ def find_officials(sc: Scan) -> list[Official]:
         occ = Occurrence(i, end, rank=rank)
         left, lgaps = _left_chain(sc, k, by_end)
         if not left and rank is not None and k > 0 and doc.gap(k) in LEFT_CHAIN_GAPS:
-            # "Bộ trưởng Bộ Công an - Đại tướng Lương Tam Quang"
+            # "Bộ trưởng Bộ Công an - Đại tướng Lương Tam Quang", but not "báo cáo với Bộ
+            # trưởng, Chuẩn đô đốc X"
             span = by_end.get(k)
-            if span is not None:
+            if span is not None and not (
+                span.start > 0 and toks.keys[span.start - 1] in LEFT_CHAIN_BREAKERS
+            ):
                 left, lgaps = [span], []
         if left and left[-1] in used:
             left, lgaps = [], []

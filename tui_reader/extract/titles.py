@@ -50,6 +50,12 @@ _LOCAL_UNITS = frozenset(
 )
 
 
+# capitalised words that name an event, not a place, after "tại"
+_EVENTS = frozenset(
+    key(w) for w in ("lễ", "hội", "buổi", "kỳ", "phiên", "diễn", "chương", "đại", "cuộc", "tọa")
+)
+
+
 def organisation_end(sc: Scan, j: int) -> int:
     """Where the organisation part that begins at token j ends (exclusive)."""
     cache = sc.organisation_ends
@@ -72,8 +78,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
         and (sc.doc.adjacent(j) or _dash_inside_name(sc, j))
     ):
         tok = toks[j]
-        if j in sc.ranks or j in sc.awards:
-            break
+        if j in sc.ranks or j in sc.awards or tok.upper and tok.key in vocab.degrees:
+            break  # "Hiệu trưởng PGS.TS Lưu Trang": a degree comes before the name
         if (
             j in sc.positions
             and tok.upper
@@ -122,8 +128,10 @@ def _organisation_end(sc: Scan, j: int) -> int:
             break
         if tok.key == "và" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
             break  # "Ban Tuyên giáo Trung ương và 127 ..."
-        if tok.key in ("tại", "ở") and not (j + 1 < len(toks) and toks[j + 1].upper):
-            break  # "Đại sứ Nga tại Việt Nam", but not "Tư lệnh CSCĐ tại buổi lễ"
+        if tok.key in ("tại", "ở") and not (
+            j + 1 < len(toks) and toks[j + 1].upper and toks.keys[j + 1] not in _EVENTS
+        ):
+            break  # "Đại sứ Nga tại Việt Nam", but not "... tại buổi lễ", "... tại Lễ kỷ niệm"
         if after_place and tok.key not in vocab.admin_units:
             break  # "Chủ tịch UBND xã Phù Việt lo lắng": the place ends the organisation
         lower_run += 1

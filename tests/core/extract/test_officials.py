@@ -209,3 +209,14 @@ def test_title_comma_rank_name_and_former_title_after_the_name():
         "Tô Lâm": ("Đại tướng", ["Bộ trưởng Bộ Công an"]),
         "Phạm Văn Đồng": (None, ["nguyên Thủ tướng"]),
     }
+
+
+def test_degree_between_title_and_name_and_self_standing_heads():
+    got = officials(
+        "Hiệu trưởng PGS.TS Lưu Trang phát biểu. Ông Lý Văn Kha, Phó Thủ tướng kiêm Bộ trưởng "
+        "Bộ Nội vụ Lào, tại Lễ ký kết cho biết."
+    )
+    assert got == {
+        "Lưu Trang": (None, ["Hiệu trưởng"]),
+        "Lý Văn Kha": (None, ["Phó Thủ tướng", "Bộ trưởng Bộ Nội vụ Lào"]),
+    }
