@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from tui_reader.extract.awards import find_awards
 from tui_reader.extract.model import Extraction, Official
@@ -12,14 +13,33 @@ from tui_reader.text import key, nfc
 
 
 def extract_article(title: str, body: str) -> Extraction:
-    """Officials and awards of one article; offsets point into ``body``."""
-    body = nfc(body) if not body.isascii() else body
-    sc = scan(body)
+    """Officials and awards of one article; offsets point into ``body`` as given."""
+    text = nfc(body) if not body.isascii() else body
+    sc = scan(text)
     officials = find_officials(sc)
     if title:
         officials += headline_officials(nfc(title), sc, officials)
     awards = find_awards(sc, officials)
+    if text != body:  # decomposed (NFD) input: offsets found in the NFC text point back
+        back = _offsets_back(body)
+        for item in (*officials, *awards):
+            item.mentions = [(back[s], back[e]) for s, e in item.mentions]
     return Extraction(officials=officials, awards=awards)
+
+
+def _offsets_back(body: str) -> list[int]:
+    """For every offset of ``nfc(body)`` (and its end), the offset in ``body``."""
+    back: list[int] = []
+    start = 0
+    for i in range(1, len(body) + 1):
+        # a cluster is a character and the combining marks after it
+        if i < len(body) and unicodedata.combining(body[i]):
+            continue
+        composed = nfc(body[start:i])
+        back.extend([start] * len(composed))
+        start = i
+    back.append(len(body))
+    return back
 
 
 def headline_officials(title: str, sc: Scan, known: list[Official]) -> list[Official]:
