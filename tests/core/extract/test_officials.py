@@ -104,12 +104,13 @@ def test_old_and_new_tone_spelling_is_one_title_in_the_longer_form():
     assert got["Mai Văn Quý"][1] == ["Bí thư Tỉnh ủy Hà Giang"]
 
 
-def test_nfd_input_gives_the_same_officials():
-    body = "Phó Chủ tịch UBND tỉnh Nguyễn Thị Thủy phát biểu."
+def test_nfd_input_gives_the_same_officials_and_spans_into_it():
+    body = "Phó Chủ tịch UBND tỉnh Nguyễn Thị Thủy phát biểu. Bà Thủy cho biết thêm."
     nfd = unicodedata.normalize("NFD", body)
-    assert (
-        officials(nfd) == officials(body) == {"Nguyễn Thị Thủy": (None, ["Phó Chủ tịch UBND tỉnh"])}
-    )
+    expected = {"Nguyễn Thị Thủy": (None, ["Phó Chủ tịch UBND tỉnh"])}
+    assert officials(nfd) == officials(body) == expected
+    spans = extract("Tin", nfd).officials[0].mentions
+    assert [unicodedata.normalize("NFC", nfd[s:e]) for s, e in spans] == ["Nguyễn Thị Thủy", "Thủy"]
 
 
 def test_foreign_names_after_a_title():
