@@ -194,8 +194,8 @@ def _merged_texts(texts: dict[str, dict[str, int]], target: dict[str, str]) -> d
 
 
 def _shown(spellings: dict[str, int]) -> str:
-    """The most used spelling, one written with a capital preferred; its first letter capital."""
-    text = max(spellings, key=lambda s: (spellings[s], s[:1].isupper(), len(s)))
+    """The most used spelling (ties: written with a capital, then the shorter), capitalised."""
+    text = max(spellings, key=lambda s: (spellings[s], s[:1].isupper(), -len(s)))
     return text[:1].upper() + text[1:]
 
 
