@@ -134,16 +134,15 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
         for name in _named_recipients(sc, kind_end, _clause_end(sc, kind_end, s_end)):
             _add(recipients, name)
-        counts = _counts(
-            doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)],
-            doc.key[s_start:s_end],
-        )
+        after = doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)][:160]
+        to = _TO_RE.search(after)  # "... cho 10 tập thể", not "..., 5 cá nhân được nhận X"
+        counts = _counts(after[to.start() :] if to else "", doc.key[s_start:s_end])
         if counts == (None, None):
             # "3 tập thể và 7 cá nhân được nhận Giấy khen": the recipients come first
             clause = doc.key[s_start : tok.start]
             clause = clause[clause.rfind(";") + 1 :]
             if _RECEIVING_RE.search(clause):
-                counts = _counts(clause, clause)
+                counts = _counts(clause, clause, nearest_last=True)
         for kind in kinds:
             for issuer in issuers:
                 award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
@@ -432,19 +431,19 @@ def _add(names: list[str], name: str) -> None:
         names.append(name)
 
 
-def _counts(text: str, sentence: str) -> tuple[int | None, int | None]:
-    """Collectives and individuals counted in the words after the award ("cho 10 tập thể, 15 cá
-    nhân"); None when not written."""
-    text = text[:160]
+def _counts(text: str, sentence: str, nearest_last: bool = False) -> tuple[int | None, int | None]:
+    """Collectives and individuals counted in the words about the award ("cho 10 tập thể, 15 cá
+    nhân"); None when not written. Words before the award count from the end (the nearest)."""
     collectives = individuals = None
     for m in _COUNT_RE.finditer(text):
         number = _number(m.group(1))
         if number is None:
             continue
         if _COLLECTIVE_RE.match(m.group(2)):
-            collectives = collectives if collectives is not None else number
-        else:
-            individuals = individuals if individuals is not None else number
+            if collectives is None or nearest_last:
+                collectives = number
+        elif individuals is None or nearest_last:
+            individuals = number
     others = _OTHERS_RE.search(sentence)
     if others and individuals is None:
         n = _number(others.group(1))

@@ -125,3 +125,13 @@ def test_counts_written_before_a_passive_award_and_long_kind_names():
     assert [a for a, *_ in got] == [
         "Kỷ niệm chương Bảo vệ an ninh Tổ quốc", "danh hiệu Bà mẹ Việt Nam anh hùng",
     ]  # fmt: skip
+
+
+def test_counts_belong_to_the_award_they_follow_or_the_nearest_before():
+    got = awards(
+        "Công ty được nhận Cờ thi đua của Chính phủ, 5 cá nhân được nhận Bằng khen của Thủ tướng "
+        "Chính phủ."
+    )
+    assert got == [
+        ("Cờ thi đua", "Chính phủ", None, None), ("Bằng khen", "Thủ tướng Chính phủ", None, 5),
+    ]  # fmt: skip
