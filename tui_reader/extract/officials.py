@@ -465,6 +465,9 @@ def title_key(text: str) -> str:
     """Folded form of a title with abbreviations expanded, for spotting one title twice."""
     words = []
     for word in re.sub(r"[-.&/]", " ", fold_key(text)).split():
+        if word.startswith("tp") and len(word) > 2 and word not in ABBREVIATIONS:
+            words.append("thanh pho")  # the typo "TPHồ Chí Minh"
+            word = word[2:]
         words.append(ABBREVIATIONS.get(word, word))
     return " ".join(words)
 
