@@ -33,7 +33,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
-from tui_reader.text import WORD_RE, fold, has_diacritics, key, new_tone_placement, nfc
+from tui_reader.text import (
+    WORD_RE,
+    fold,
+    has_diacritics,
+    key,
+    new_tone_placement,
+    nfc,
+    strip_diacritics,
+)
 
 # ---- vocabulary -------------------------------------------------------------------------------
 
@@ -387,7 +395,8 @@ class _Builder:
         people: list[Person] = []
         for name_key, mentions in groups.items():
             people.extend(self.people_of(name_key, mentions))
-        people.sort(key=lambda p: (-len(p.article_ids), fold(p.name), p.key))
+        # the key starts with the name's comparison key: no need to fold 100k names again
+        people.sort(key=lambda p: (-len(p.article_ids), strip_diacritics(p.key), p.key))
         return people
 
     def text(self, raw: str) -> str:
@@ -429,30 +438,51 @@ class _Builder:
         """The people sharing one name."""
         if len(mentions) == 1:
             return [self.single(name_key, *mentions[0])]
+        # one pass gathers both the evidence that tells namesakes apart and the tallies of
+        # an entry, as most names turn out to be one person
         placed: set[str] = set()
-        ranks: list[tuple[str, int]] = []
+        rank_months: list[tuple[str, int]] = []
         evidence = []
         compared = self.compared
         levels = self.levels
-        for _, month, official in mentions:
+        months: dict[int, str | None] = {}
+        names: dict[str, list[int]] = {}
+        ranks: dict[str, list[int]] = {}
+        titles: dict[str, list[int]] = {}
+        for article_id, month, official in mentions:
+            months[article_id] = month
+            name = official["name"]
+            if name in names:
+                names[name].append(article_id)
+            else:
+                names[name] = [article_id]
             places = _NOWHERE
             for raw in official.get("titles") or ():
+                ids = titles.get(raw)
+                if ids is None:
+                    titles[raw] = [article_id]
+                else:
+                    ids.append(article_id)
                 found = (compared.get(raw) or self.compare(raw))[1]
                 if found:
-                    places = places | found
+                    places = places | found if places else found
             level = None
             rank = official.get("rank")
             if rank:
+                if rank in ranks:
+                    ranks[rank].append(article_id)
+                else:
+                    ranks[rank] = [article_id]
                 level = levels.get(rank, -1)
                 if level == -1:
                     level = self.level(rank)
                 if level is not None and month is not None:
-                    ranks.append((month, level))
+                    rank_months.append((month, level))
             evidence.append((places, level))
             if places:
                 placed |= places
-        if len(placed) <= 1 and _rising(ranks):
-            return [self.person(name_key, mentions)]
+        if len(placed) <= 1 and _rising(rank_months):
+            return [self.entry(name_key, months, names, ranks, titles)]
 
         full: list[Mention] = [
             (a, month, o, places, level)
@@ -540,6 +570,7 @@ class _Builder:
 
     def person(self, person_key: str, mentions: list, ambiguous: bool = False,
                note: str | None = None) -> Person:  # fmt: skip
+        """The entry of the people (or person) of ``mentions``."""
         months: dict[int, str | None] = {}
         names: dict[str, list[int]] = {}
         ranks: dict[str, list[int]] = {}
@@ -565,7 +596,12 @@ class _Builder:
                     titles[title] = [article_id]
                 else:
                     ids.append(article_id)
+        return self.entry(person_key, months, names, ranks, titles, ambiguous, note)
 
+    def entry(self, person_key: str, months: dict[int, str | None], names: dict[str, list[int]],
+              ranks: dict[str, list[int]], titles: dict[str, list[int]],
+              ambiguous: bool = False, note: str | None = None) -> Person:  # fmt: skip
+        """A Person from the article ids of each spelling, rank and title."""
         if len(names) == 1:
             name = self.text(next(iter(names)))
             spellings = [name]
