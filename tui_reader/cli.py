@@ -205,6 +205,67 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ids_for(library, query: str | None) -> list[int]:
+    return library.search(query) if query else library.ids()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tui_reader import export
+
+    library = _open_library(args, read_only=True)
+    ids = _ids_for(library, args.query)
+    if args.what == "articles":
+        writer, items = export.export_articles, (library, ids, args.format)
+        extra = {"with_text": not args.no_text}
+    elif args.what == "officials":
+        from tui_reader.directory import build_directory
+
+        metas = library.all_meta()
+        people = build_directory({i: metas[i] for i in ids})
+        writer, items, extra = export.export_officials, (people, args.format), {}
+    else:
+        from tui_reader.award_summary import group_awards
+
+        metas = library.all_meta()
+        groups = group_awards({i: metas[i] for i in ids}, by=args.by)
+        writer, items, extra = export.export_awards, (groups, args.format), {}
+    if args.output and args.output != "-":
+        rows = export.export_to_file(Path(args.output), lambda out: writer(*items, out, **extra))
+        print(f"{rows:,} rows written to {args.output}", file=sys.stderr)
+    else:
+        writer(*items, sys.stdout.buffer, **extra)
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_officials(args: argparse.Namespace) -> int:
+    from tui_reader.directory import build_directory, find_people
+    from tui_reader.safe import plain_line
+
+    library = _open_library(args, read_only=True)
+    metas = library.all_meta()
+    ids = _ids_for(library, args.query)
+    people = build_directory({i: metas[i] for i in ids})
+    if args.name:
+        people = find_people(people, args.name)
+    if args.limit:
+        people = people[: args.limit]
+    if args.json:
+        from tui_reader import export
+
+        export.export_officials(people, "json", sys.stdout.buffer)
+        sys.stdout.flush()
+        return 0
+    for person in people:
+        span = person.first if person.first == person.last else f"{person.first}…{person.last}"
+        flag = "  ⚠ " + (person.note or "may be several people") if person.ambiguous else ""
+        print(plain_line(f"{person.name}  ({len(person.article_ids)} articles, {span}){flag}"))
+        for seen in [*person.ranks, *person.titles]:
+            when = seen.first if seen.first == seen.last else f"{seen.first}…{seen.last}"
+            print(plain_line(f"    {when or '—':<16} {seen.text}"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tui-reader",
@@ -247,6 +308,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON array, best first")
     p.add_argument("--limit", type=int, default=None)
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("export", help="export articles, officials or awards (of a search)")
+    p.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    p.add_argument("--what", choices=("articles", "officials", "awards"), default="articles")
+    p.add_argument("--query", "-q", default=None, help="only what this search finds")
+    p.add_argument("--by", choices=("award", "issuer"), default="award",
+                   help="awards grouped by kind or by issuer")  # fmt: skip
+    p.add_argument("--no-text", action="store_true", help="articles without their text")
+    p.add_argument("--output", "-o", default=None, help="a file (written atomically); default stdout")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("officials", help="every official across the library, titles over time")
+    p.add_argument("name", nargs="?", default=None, help="only people matching this name")
+    p.add_argument("--query", "-q", default=None, help="only officials of what this search finds")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_officials)
     return parser
 
 

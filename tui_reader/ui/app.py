@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui_reader.config import ConfigError, Settings, save_settings
@@ -25,6 +25,12 @@ from tui_reader.store import Library, StoredArticle
 from tui_reader.ui.article_list import ArticleList
 from tui_reader.ui.article_view import ArticleView
 from tui_reader.ui.commands import ArticleCommands
+from tui_reader.ui.corpus_views import (
+    AwardsScreen,
+    CorpusScreen,
+    OfficialsScreen,
+    timeline_line,
+)
 from tui_reader.ui.help_screen import HelpScreen
 from tui_reader.ui.i18n import t
 from tui_reader.ui.panes import AwardsPane, EntryPane, OfficialsPane
@@ -34,6 +40,7 @@ from tui_reader.ui.search_bar import SearchBar
 log = logging.getLogger(__name__)
 
 Hit = tuple[str, int, int]  # (field, start, end)
+TIMELINE_WIDTH = 36
 
 
 class ReaderApp(App[int]):
@@ -52,6 +59,8 @@ class ReaderApp(App[int]):
         Binding("slash", "search", t("Search"), key_display="/", id="app.search", priority=True),
         Binding("n", "next_hit", t("Next hit"), id="app.next_hit"),
         Binding("N", "previous_hit", t("Prev hit"), key_display="N", id="app.previous_hit"),
+        Binding("o", "officials_view", t("Officials view"), id="app.officials"),
+        Binding("a", "awards_view", t("Awards view"), id="app.awards"),
         Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
         Binding("u", "toggle_filter('is:unread')", t("Unread only"), show=False, id="app.unread"),
         Binding("B", "toggle_filter('is:bookmarked')", t("Bookmarked only"), key_display="B",
@@ -86,12 +95,14 @@ class ReaderApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(
-                summary=lambda i: self.library.summary(i),
-                is_unread=lambda i: not self.library.is_read(i),
-                is_marked=lambda i: self.library.is_bookmarked(i),
-                id="articles",
-            )
+            with Vertical(id="list-column"):
+                yield ArticleList(
+                    summary=lambda i: self.library.summary(i),
+                    is_unread=lambda i: not self.library.is_read(i),
+                    is_marked=lambda i: self.library.is_bookmarked(i),
+                    id="articles",
+                )
+                yield Static(Content(""), id="timeline")
             with Vertical(id="right"):
                 yield ArticleView(id="text")
                 with Horizontal(id="details"):
@@ -165,12 +176,12 @@ class ReaderApp(App[int]):
 
     def on_descendant_focus(self) -> None:
         # in a tiny terminal the details replace the text while one of them has the focus
-        self.screen.set_class(isinstance(self.focused, EntryPane), "-details-focused")
+        self.set_class(isinstance(self.focused, EntryPane), "-details-focused")
 
     def _apply_size_classes(self) -> None:
         width, height = self.size
-        self.screen.set_class(width < 100, "-narrow")
-        self.screen.set_class(width < 60 or height < 18, "-tiny")
+        self.set_class(width < 100, "-narrow")
+        self.set_class(width < 60 or height < 18, "-tiny")
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -215,11 +226,8 @@ class ReaderApp(App[int]):
             t("No article selected.") if self.all_ids
             else t("The library is empty: tui-reader import PATH")
         )
-        if self.query_text:
-            self.run_search(self.query_text)
-        else:
-            self.article_list.set_ids(self.all_ids, keep=keep)
-            self._update_list_title()
+        # the list, its title and the timeline of the current filter (all articles if none)
+        self.run_search(self.query_text)
         if not self.all_ids:
             self.article_view.show(None)
 
@@ -369,6 +377,9 @@ class ReaderApp(App[int]):
             # typed in the input: queue it behind the keys typed before it
             focused.post_message(events.Key("slash", "/"))
             return
+        if isinstance(self.screen, CorpusScreen):
+            self.screen.action_filter()  # "/" filters the view's list there
+            return
         if isinstance(self.screen, HelpScreen) or self.screen is not self.screen_stack[0]:
             return
         if focused is self.article_view or isinstance(focused, EntryPane):
@@ -438,12 +449,17 @@ class ReaderApp(App[int]):
             except Exception as exc:  # noqa: BLE001 - a bad query must never crash the app
                 log.exception("search failed")
                 ids, error = [], str(exc)
+        timeline = timeline_line(library.all_meta(), ids, width=TIMELINE_WIDTH)
         if not worker.is_cancelled:
-            self.call_from_thread(self._show_results, query, ids, error)
+            self.call_from_thread(self._show_results, query, ids, error, timeline)
 
-    def _show_results(self, query: str, ids: list[int], error: str | None) -> None:
+    def _show_results(
+        self, query: str, ids: list[int], error: str | None, timeline: Content | None = None
+    ) -> None:
         if query != self.query_text:
             return  # a newer keystroke has already asked for another search
+        if timeline is not None:
+            self.query_one("#timeline", Static).update(timeline)
         keep = self.current.id if self.current is not None else None
         self.article_list.set_ids(ids, keep=keep)
         self._update_list_title(len(ids))
@@ -459,9 +475,7 @@ class ReaderApp(App[int]):
             return
         if self.query_text:
             self.query_text = ""
-            keep = self.current.id if self.current is not None else None
-            self.article_list.set_ids(self.all_ids, keep=keep)
-            self._update_list_title()
+            self.run_search("")
             self._set_hits([], "article-view--hit", move=False)
 
     # ---- other actions ---------------------------------------------------------------------
@@ -481,6 +495,38 @@ class ReaderApp(App[int]):
     def BINDINGS_FOR_HELP(self) -> list[Binding]:  # noqa: N802 - reads like the constant it lists
         extra = [Binding("ctrl+p", "command_palette", t("Command palette"))]
         return [b for b in self.BINDINGS if isinstance(b, Binding)] + extra
+
+    def action_officials_view(self) -> None:
+        if self.library is not None and not isinstance(self.screen, OfficialsScreen):
+            self.push_screen(OfficialsScreen())
+
+    def action_awards_view(self) -> None:
+        if self.library is not None and not isinstance(self.screen, AwardsScreen):
+            self.push_screen(AwardsScreen())
+
+    def open_from_corpus(self, article_id: int, item: object) -> None:
+        """Open an article chosen in a corpus view, with that person or award highlighted."""
+        from tui_reader.text import same_name
+
+        self.go_to_article(article_id)
+        if self.current is None:
+            return
+        extraction = self.current.extraction
+        if hasattr(item, "spellings"):  # a person of the officials view
+            names = [item.name, *item.spellings]
+            pane, entries = self.query_one(OfficialsPane), extraction.officials
+            index = next((i for i, o in enumerate(entries)
+                          if any(same_name(o.name, n) for n in names)), None)  # fmt: skip
+        else:  # an award group
+            from tui_reader.directory import compare_key
+
+            pane, entries = self.query_one(AwardsPane), extraction.awards
+            wanted = compare_key(item.award or "")
+            index = next((i for i, a in enumerate(entries)
+                          if compare_key(a.award) == wanted), None)  # fmt: skip
+        if index is not None:
+            pane.focus()
+            pane.highlighted = index
 
     def action_toggle_filter(self, token: str) -> None:
         """Add or remove a reading-state filter (is:unread, is:bookmarked) to the list's query."""
@@ -535,6 +581,7 @@ class ReaderApp(App[int]):
             self.query_text = ""
             self.article_list.set_ids(self.all_ids, keep=article_id)
             self._update_list_title()
+            self.run_search("")
         else:
             self.article_list.cursor = self.article_list.ids.index(article_id)
         self.show_article(article_id)
