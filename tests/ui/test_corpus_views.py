@@ -75,3 +75,25 @@ async def test_timeline_follows_the_filter(db_path):
         await pilot.press("slash", *"date:2024", "enter")
         await wait_until(pilot, lambda: "2023-01" not in str(timeline.render()))
         assert "2024" in str(timeline.render())
+
+
+@pytest.mark.asyncio
+async def test_palette_goes_to_officials_and_filters_by_award(db_path):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p", *"tran phu")
+        await pilot.pause(0.8)
+        palette = app.screen.query("CommandList").first()
+        prompts = [str(o.prompt) for o in palette._options]
+        assert any(p.startswith("Go to official: Trần Phú Hà") for p in prompts)
+        assert any(p.startswith("Go to article: ") for p in prompts)
+        await pilot.press("escape", "ctrl+p", *"giay khen")
+        await pilot.pause(0.8)
+        prompts = [str(o.prompt) for o in app.screen.query("CommandList").first()._options]
+        target = next(i for i, p in enumerate(prompts) if p.startswith("Filter by award: Giấy khen"))
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.query_text.startswith("award:"))
+        await wait_until(pilot, lambda: 0 < len(app.article_list.ids) < 17)

@@ -89,6 +89,7 @@ class ReaderApp(App[int]):
         self.hit_index = -1
         self.hit_class = "article-view--hit"
         self._show_timer = None
+        self._people_cache: tuple | None = None
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -495,6 +496,39 @@ class ReaderApp(App[int]):
     def BINDINGS_FOR_HELP(self) -> list[Binding]:  # noqa: N802 - reads like the constant it lists
         extra = [Binding("ctrl+p", "command_palette", t("Command palette"))]
         return [b for b in self.BINDINGS if isinstance(b, Binding)] + extra
+
+    def people(self) -> list:
+        """Every official across the library (built once per library state; thread-safe)."""
+        from tui_reader.directory import build_directory
+
+        library = self.library
+        if library is None:
+            return []
+        cached = self._people_cache
+        if cached is None or cached[0] is not library or cached[1] != len(library):
+            cached = (library, len(library), build_directory(library.all_meta()))
+            self._people_cache = cached
+        return cached[2]
+
+    def award_kinds(self) -> list[str]:
+        """Award kinds across the library, most reported first."""
+        from tui_reader.award_summary import group_awards
+
+        if self.library is None:
+            return []
+        return [g.award for g in group_awards(self.library.all_meta(), by="award")]
+
+    def show_person(self, person) -> None:
+        """The officials view, filtered to one person."""
+        screen = OfficialsScreen(initial_filter=person.name)
+        self.push_screen(screen)
+
+    def filter_by_award(self, kind: str) -> None:
+        """Filter the list to articles giving this award."""
+        quoted = kind.replace('"', " ")
+        self.query_text = f'award:"{quoted}"'
+        self.run_search(self.query_text)
+        self.article_list.focus()
 
     def action_officials_view(self) -> None:
         if self.library is not None and not isinstance(self.screen, OfficialsScreen):

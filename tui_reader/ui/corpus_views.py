@@ -87,10 +87,11 @@ class CorpusScreen(Screen[None]):
     title_text = ""
     sorts: tuple[str, ...] = ("articles",)
 
-    def __init__(self) -> None:
+    def __init__(self, initial_filter: str = "") -> None:
         super().__init__()
         self.all_rows: list[Row] = []
         self.sort_index = 0
+        self.initial_filter = initial_filter
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -122,6 +123,8 @@ class CorpusScreen(Screen[None]):
         self.query_one("#corpus-right").border_title = Content(t("Details"))
         self.articles.border_title = Content(t("Articles"))
         self.query_one("#corpus-detail", Static).update(Content(t("Reading the library…")))
+        if self.initial_filter:
+            self.query_one("#corpus-filter", Input).value = self.initial_filter
         self.entries.focus()
         self.build()
 
@@ -240,11 +243,9 @@ class OfficialsScreen(CorpusScreen):
     sorts = ("articles", "name", "last seen")
 
     def make_rows(self, metas: dict[int, dict]) -> list[Row]:
-        from tui_reader.directory import build_directory
-
         self.metas = metas
         rows = []
-        for person in build_directory(metas):
+        for person in self.app.people():
             latest = person.titles[-1].text if person.titles else ""
             rank = person.ranks[-1].text if person.ranks else ""
             muted = " ".join(p for p in (rank, latest) if p)
@@ -299,8 +300,8 @@ class AwardsScreen(CorpusScreen):
         Binding("i", "group_by", t("By issuer / kind"), id="awards.group"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, initial_filter: str = "") -> None:
+        super().__init__(initial_filter)
         self.by = "award"
 
     def make_rows(self, metas: dict[int, dict]) -> list[Row]:
