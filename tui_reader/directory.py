@@ -13,13 +13,19 @@ contradiction, so it reads as one timeline:
 
 Mentions are placed most informative first: those with a province, then those with only a rank,
 then bare ones, each pass in date order. A mention joins the one compatible entry; with several
-compatible entries it joins the one whose province its article names elsewhere, and otherwise
-goes to an entry marked ``ambiguous`` ("may be any of ...") rather than be guessed. Entries kept
-apart carry a note saying why, so a reader can spot a transfer between provinces.
+compatible entries it joins the one holding the same rank, else the one whose province the rest
+of its article names, and otherwise goes to an entry marked ``ambiguous`` (the note lists whom
+it may be) rather than be guessed. Entries kept apart carry a note saying why, so a reader can
+spot a transfer between provinces. Without provinces or ranks a name is one entry: nothing in
+the metadata tells two namesakes apart then.
 
 Titles of one person merge when they compare equal after expanding abbreviations (UBND, TP.HCM,
-TƯ ...) or when one is the start of a longer one on word boundaries ("Giám đốc Công an" and
-"Giám đốc Công an tỉnh"); the longest form is kept. Former titles ("nguyên Bí thư") stay apart.
+TƯ ...) and province prefixes ("UBND Yên Bái" = "UBND tỉnh Yên Bái"), or when one is the start
+of a longer one on word boundaries ("Giám đốc Công an" and "Giám đốc Công an tỉnh"): the longest
+form is kept, except that a longer form seen in under a quarter as many articles is a run-on of
+the extractor ("Bí thư Thành ủy TP.HCM tại buổi lễ") and folds into the common one. A deputy or
+a former title ("Phó Giám đốc", "nguyên Bí thư") never starts with the head's title, so it stays
+apart.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tui_reader.text import (
     WORD_RE,
@@ -816,25 +822,27 @@ def _unique(candidate: str, used: set[str]) -> str:
 
 # ---- searching --------------------------------------------------------------------------------
 
-# id(person) -> (weak reference, name words, name and title words), each as (key, fold) pairs;
-# entries go when their person does. Searching is per keystroke, so it must not refold 100k
-# titles every time.
-_SEARCH_WORDS: dict[int, tuple] = {}
+
+@lru_cache(maxsize=1 << 17)
+def _words(text: str, exact: bool) -> str:
+    """The words of a name or title as searched: " w1 w2 ...", key or fold form (titles repeat
+    across people, so each is folded once)."""
+    return " " + " ".join(WORD_RE.findall(key(text) if exact else fold(text)))
 
 
-def _search_words(person: Person) -> tuple:
-    ident = id(person)
+# (id(person), exact) -> (weak reference, name words, name and title words); entries go when
+# their person does. Searching is per keystroke, so it must not refold every title each time.
+_SEARCH_WORDS: dict[tuple[int, bool], tuple] = {}
+
+
+def _search_words(person: Person, exact: bool) -> tuple:
+    ident = (id(person), exact)
     cached = _SEARCH_WORDS.get(ident)
     if cached is not None and cached[0]() is person:
         return cached
-    name = person.name
-    more = " ".join([name, *(s.text for s in person.titles), *(s.text for s in person.ranks)])
-    name_key, more_key = key(name), key(more)
-    entry = (
-        weakref.ref(person, lambda _ref, ident=ident: _SEARCH_WORDS.pop(ident, None)),
-        (WORD_RE.findall(name_key), WORD_RE.findall(fold(name_key))),
-        (WORD_RE.findall(more_key), WORD_RE.findall(fold(more_key))),
-    )
+    name = _words(person.name, exact)
+    more = "".join([name, *(_words(s.text, exact) for s in (*person.titles, *person.ranks))])
+    entry = (weakref.ref(person, lambda _ref: _SEARCH_WORDS.pop(ident, None)), name, more)
     _SEARCH_WORDS[ident] = entry
     return entry
 
@@ -843,20 +851,16 @@ def find_people(people: list[Person], query: str) -> list[Person]:
     """People whose name (or, after those, titles and ranks) has words starting with every word
     of ``query``; diacritic-insensitive when the query has no diacritics, exact otherwise."""
     exact = has_diacritics(query)
-    words = WORD_RE.findall(key(query) if exact else fold(query))
+    words = [" " + w for w in WORD_RE.findall(key(query) if exact else fold(query))]
     if not words:
         return list(people)
-    which = 0 if exact else 1
     by_name: list[Person] = []
     by_title: list[Person] = []
-    for person in people:
-        _, name_words, more_words = _search_words(person)
-        if _all_prefixes(words, name_words[which]):
-            by_name.append(person)
-        elif _all_prefixes(words, more_words[which]):
-            by_title.append(person)
+    with _collector_paused():
+        for person in people:
+            _, name_words, more_words = _search_words(person, exact)
+            if all(w in name_words for w in words):
+                by_name.append(person)
+            elif all(w in more_words for w in words):
+                by_title.append(person)
     return by_name + by_title
-
-
-def _all_prefixes(words: list[str], haystack: list[str]) -> bool:
-    return all(any(h.startswith(w) for h in haystack) for w in words)
