@@ -71,6 +71,10 @@ _INDIVIDUAL = key(
 )
 _COUNT_RE = re.compile(rf"(?<!\w){_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})(?!\w)")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
+# a plural word and the kind of recipient right after "cho"/"tặng"
+_RECIPIENT_NOUN_RE = re.compile(
+    rf"\s+(?:{key('các')}\s+|{key('những')}\s+)?({_COLLECTIVE}|{_INDIVIDUAL})(?!\w)"
+)
 _OTHERS_RE = re.compile(
     rf"(?<!\w){key('và')}\s+{_NUMBER}\s+{key('(?:người|cá nhân|đồng chí)')}\s+{key('khác')}(?!\w)"
 )
@@ -110,6 +114,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
     latest = _latest_year(doc.body)
     starts = [s for s, _ in sentences]
     found: list[Award] = []
+    previous: tuple[int, list[str | None]] | None = None  # (end token, issuers) of the last kind
     for h in sorted(sc.awards):
         tok = doc.tokens[h]
         idx = bisect.bisect_right(starts, tok.start) - 1
@@ -131,6 +136,9 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         if kinds[0].lower().startswith("danh hiệu") and _CONTEST_RE.search(doc.key, s_start, s_end):
             continue  # "danh hiệu Vua phá lưới": a title of a contest, not a commendation
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
+        if issuers == [None] and previous and _conjoined(sc, previous[0], h):
+            issuers = previous[1]  # "tặng Bằng công đức và Kỷ niệm chương": one giver for both
+        previous = (kind_end, issuers)
         presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
         for name in _named_recipients(sc, kind_end, _clause_end(sc, kind_end, s_end)):
             _add(recipients, name)
@@ -143,6 +151,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             clause = clause[clause.rfind(";") + 1 :]
             if _RECEIVING_RE.search(clause):
                 counts = _counts(clause, clause, nearest_last=True)
+        if counts == (None, None):
+            counts = _counted_kind(sc, h, s_end)
         for kind in kinds:
             for issuer in issuers:
                 award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
@@ -150,6 +160,35 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
                 award.collectives, award.individuals = counts if len(kinds) == 1 else (None, None)
                 found.append(award)
     return _merge(found)
+
+
+def _conjoined(sc: Scan, prev_end: int, h: int) -> bool:
+    """True when the award at token h is joined to the kind that ends at prev_end by "và" or a
+    comma, with nothing else between."""
+    doc = sc.doc
+    if h == prev_end:
+        return doc.gap(h) == ", "
+    return h == prev_end + 1 and doc.tokens.keys[prev_end] == key("và") and doc.adjacent(h)
+
+
+def _counted_kind(sc: Scan, h: int, s_end: int) -> tuple[int | None, int | None]:
+    """Counts written as a number of awards ("trao 11 Huân chương Độc lập hạng Nhì, 74 ...
+    tặng các đồng chí lãnh đạo"): the number counts the recipients that the sentence names as
+    people or as units after "cho"/"tặng"."""
+    doc = sc.doc
+    if h == 0 or not doc.adjacent(h):
+        return None, None
+    number = _number(doc.tokens.keys[h - 1])
+    if number is None:
+        return None, None
+    rest = doc.key[doc.tokens.ends[h] : s_end]
+    for to in _TO_RE.finditer(rest):
+        noun = _RECIPIENT_NOUN_RE.match(rest, to.end())
+        if noun:
+            if _COLLECTIVE_RE.match(noun.group(1)):
+                return number, None
+            return None, number
+    return None, None
 
 
 def _honours_record(sc: Scan, s_start: int, s_end: int) -> bool:
@@ -216,7 +255,7 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
     toks = doc.tokens
     end = sc.awards[h]
     head = " ".join(t.key for t in toks[h:end])
-    if head in ("bằng khen", "giấy khen", "cờ thi đua", "cờ thưởng"):
+    if head in ("bằng khen", "giấy khen", "cờ thi đua", "cờ thưởng", "bằng công đức"):
         return doc.text(h, end), end
     if head == "danh hiệu":
         if end >= len(toks):
@@ -485,6 +524,7 @@ def _merge(awards: list[Award]) -> list[Award]:
             target.individuals if target.individuals is not None else award.individuals
         )
         target.mentions = sorted(set(target.mentions) | set(award.mentions))
+    merged = _specific_kinds(merged)
     # an entry without issuer whose kind also has a named issuer is the same award
     named = [a for a in merged if a.issuer]
     kept = [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
@@ -494,6 +534,30 @@ def _merge(awards: list[Award]) -> list[Award]:
         for a in kept
         if a.issuer or not any(b is not a and _more_specific(b.award, a.award) for b in kept)
     ]
+
+
+# heads that name no award by themselves: "Lễ trao Huân chương của Chủ tịch nước" in the lead
+# stands for the classes listed below it
+_BARE_HEADS = frozenset({"huan chuong", "huy chuong"})
+
+
+def _specific_kinds(awards: list[Award]) -> list[Award]:
+    """Drop a bare "Huân chương" when the article names its kinds; those without an issuer take
+    the issuer the bare mention was written with."""
+    out = []
+    for award in awards:
+        head = fold_key(award.award).lower()
+        if head not in _BARE_HEADS:
+            out.append(award)
+            continue
+        specific = [a for a in awards if fold_key(a.award).lower().startswith(head + " ")]
+        if not specific:
+            out.append(award)
+            continue
+        for other in specific:
+            if other.issuer is None and award.issuer:
+                other.issuer = award.issuer
+    return out
 
 
 def _more_specific(long_: str, short: str) -> bool:

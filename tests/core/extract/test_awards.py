@@ -135,3 +135,34 @@ def test_counts_belong_to_the_award_they_follow_or_the_nearest_before():
     assert got == [
         ("Cờ thi đua", "Chính phủ", None, None), ("Bằng khen", "Thủ tướng Chính phủ", None, 5),
     ]  # fmt: skip
+
+
+def test_numbers_of_medals_count_their_recipients_and_share_the_lead_issuer():
+    got = awards(
+        "Sáng 3/4, tại Vientiane diễn ra Lễ trao Huân chương của Chủ tịch nước Cộng hòa xã hội chủ "
+        "nghĩa Việt Nam tặng cán bộ tỉnh bạn. Phó Chủ tịch nước trao 6 Huân chương Hữu nghị, 12 "
+        "Huân chương Lao động hạng Ba tặng các đồng chí lãnh đạo 4 tỉnh của Lào."
+    )
+    issuer = "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+    assert got == [
+        ("Huân chương Hữu nghị", issuer, None, 6),
+        ("Huân chương Lao động hạng Ba", issuer, None, 12),
+    ]
+    assert awards("Bộ trưởng trao 4 Bằng khen cho các đơn vị xuất sắc.") == [
+        ("Bằng khen", None, 4, None)
+    ]
+
+
+def test_awards_joined_by_va_share_their_giver_and_non_state_certificates_count():
+    got = awards(
+        "Nhân dịp này, Ban Trị sự tỉnh đã tặng Bằng công đức và Kỷ niệm chương cho chư Tăng Ni."
+    )
+    assert got == [
+        ("Bằng công đức", "Ban Trị sự tỉnh", None, None),
+        ("Kỷ niệm chương", "Ban Trị sự tỉnh", None, None),
+    ]
+    # each award keeps its own issuer when both are written
+    got = awards("Hội được nhận Bằng khen của Bộ trưởng Bộ Y tế và Giấy khen của Sở Y tế.")
+    assert [(a, i) for a, i, *_ in got] == [
+        ("Bằng khen", "Bộ trưởng Bộ Y tế"), ("Giấy khen", "Sở Y tế"),
+    ]  # fmt: skip
