@@ -33,6 +33,7 @@ from __future__ import annotations
 import gc
 import itertools
 import re
+import unicodedata
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,7 +47,6 @@ from tui_reader.text import (
     key,
     new_tone_placement,
     nfc,
-    strip_diacritics,
 )
 
 # ---- vocabulary -------------------------------------------------------------------------------
@@ -340,6 +340,10 @@ def _rising(ranks: list[tuple[str, int]]) -> bool:
     return True
 
 
+def _base_letters(text: str) -> str:
+    return unicodedata.normalize("NFD", text).replace("đ", "d")
+
+
 @cache
 def _rank_names() -> dict[int, str]:
     names: dict[int, str] = {}
@@ -385,7 +389,9 @@ class _Builder:
             officials = meta.get("officials")
             if not officials:
                 continue
-            month = _month(meta.get("date"))
+            month = meta.get("date")
+            if month is not None:
+                month = _month(month)
             for official in officials:
                 name = official.get("name")
                 if not name:
@@ -401,8 +407,9 @@ class _Builder:
         people: list[Person] = []
         for name_key, mentions in groups.items():
             people.extend(self.people_of(name_key, mentions))
-        # the key starts with the name's comparison key: no need to fold 100k names again
-        people.sort(key=lambda p: (-len(p.article_ids), strip_diacritics(p.key), p.key))
+        # the key starts with the name's comparison key; in NFD its letters sort by their base
+        # letter ("Âu" among the "A"s) at a fraction of the cost of folding 100k names
+        people.sort(key=lambda p: (-len(p.article_ids), _base_letters(p.key), p.key))
         return people
 
     def text(self, raw: str) -> str:
@@ -638,14 +645,14 @@ class _Builder:
         rank = official.get("rank")
         text = self.text(titles[0]) if titles else ""
         return Person(
-            key=name_key,
-            name=name,
-            spellings=[name],
-            ranks=[Seen(self.text(rank), month, month, 1)] if rank else [],
-            titles=[Seen(text, month, month, 1)] if text else [],
-            article_ids=[article_id],
-            first=month,
-            last=month,
+            name_key,
+            name,
+            [name],
+            [Seen(self.text(rank), month, month, 1)] if rank else [],
+            [Seen(text, month, month, 1)] if text else [],
+            [article_id],
+            month,
+            month,
         )
 
     def spellings_of(self, names: dict[str, list[int]]) -> tuple[str, list[str]]:
