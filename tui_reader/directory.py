@@ -399,6 +399,8 @@ class _Builder:
                 name_key = name_keys.get(name)
                 if name_key is None:
                     name_key = name_keys[name] = " ".join(key(name).split())
+                if not name_key:
+                    continue
                 group = groups.get(name_key)
                 if group is None:
                     groups[name_key] = [(article_id, month, official)]
