@@ -358,9 +358,11 @@ class SearchIndex:
     def load(cls, path: Path) -> SearchIndex:
         """Read an index written by ``save``; raise IndexFileError when it is missing or corrupt."""
         path = Path(path)
-        table, section = indexfile.read(path)
+        table, section, release = indexfile.read(path)
         try:
-            return cls._from_state(table, section)
+            index = cls._from_state(table, section)
+            release()
+            return index
         except (
             ValueError,
             TypeError,

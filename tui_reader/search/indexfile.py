@@ -98,8 +98,9 @@ def write(path: Path, table: dict, sections: SectionWriter) -> None:
         os.close(dir_fd)
 
 
-def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview]]:
-    """The table and a function giving section ``n`` as a memoryview of a type code.
+def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview], Callable[[], None]]:
+    """The table, a function giving section ``n`` as a memoryview of a type code, and a
+    function to call once loaded, which lets go of the pages the checksum read.
 
     Raises IndexFileError when the file is missing, not an index, or damaged.
     """
@@ -124,9 +125,6 @@ def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview]]:
     payload = view[_HEADER:]
     if zlib.crc32(payload) != crc:
         raise IndexFileError(path, "the index file is corrupt (checksum mismatch)")
-    if hasattr(mmap, "MADV_DONTNEED"):
-        # The check read every page; let them go until a query needs them (they stay cached).
-        buf.madvise(mmap.MADV_DONTNEED)
     try:
         head_len = int.from_bytes(payload[:8], "little")
         table = marshal.loads(payload[8 : 8 + head_len])
@@ -142,4 +140,10 @@ def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview]]:
             raise ValueError(f"section {n} does not fit")
         return payload[start : start + size].cast(code)
 
-    return table, section
+    def release() -> None:
+        # The checksum touched every page; drop them from this process until a query needs
+        # them again (they stay in the page cache, so that is cheap).
+        if hasattr(mmap, "MADV_DONTNEED"):
+            buf.madvise(mmap.MADV_DONTNEED)
+
+    return table, section, release

@@ -26,16 +26,41 @@ _PREFIX_DENSE = 24  # ...or they cover more frequent (bitmap) keys than this
 _slot_array = partial(array, "I")  # a new, empty array of slots
 
 
-def _bitmaps_of(lengths: Sequence[int], blob: memoryview) -> list[int]:
-    """Bitmaps stored one after another in ``blob``, with their byte lengths."""
+def _bitmaps_of(lengths: Sequence[int], blob: memoryview) -> list[memoryview]:
+    """Bitmaps stored one after another in ``blob``, with their byte lengths (still bytes)."""
     if sum(lengths) != len(blob):
         raise ValueError("bitmaps do not match their data")
     out = []
     pos = 0
     for n in lengths:
-        out.append(int.from_bytes(blob[pos : pos + n], "little"))
+        out.append(blob[pos : pos + n])
         pos += n
     return out
+
+
+def _bitmap_bytes(bm: int | memoryview) -> bytes | memoryview:
+    return bm if isinstance(bm, memoryview) else bm.to_bytes((bm.bit_length() + 7) >> 3, "little")
+
+
+class _Bitmaps(dict):
+    """Key -> bitmap. Bitmaps of a loaded index stay bytes in the file until first used,
+    so loading does not copy them and unused ones cost nothing."""
+
+    def __getitem__(self, k) -> int:
+        bm = dict.__getitem__(self, k)
+        if isinstance(bm, memoryview):
+            bm = int.from_bytes(bm, "little")
+            self[k] = bm
+        return bm
+
+    def get(self, k, default=None):
+        try:
+            return self[k]
+        except KeyError:
+            return default
+
+    def nbytes(self) -> int:
+        return sum(len(_bitmap_bytes(bm)) for bm in dict.values(self))
 
 
 class _Store:
@@ -96,10 +121,10 @@ class Space:
         self.keys: Sequence = array("Q") if int_keys else []  # frozen keys, sorted
         self.offsets = array("Q", [0])  # slots of keys[i] are data[offsets[i]:offsets[i + 1]]
         self.data = array("I")
-        self.dense: dict[int, int] = {}  # key index -> bitmap, for keys in many documents
+        self.dense = _Bitmaps()  # key index -> bitmap, for keys in many documents
         self.dense_order: list[int] = []  # the indexes of ``dense``, sorted
         # prefix -> bitmap of the frozen part, for prefixes too costly to gather per query
-        self.prefixes: dict[str, int] = {}
+        self.prefixes = _Bitmaps()
         # key -> array of slots added since the last freeze
         self.extra: defaultdict = defaultdict(_slot_array)
         self._extra_keys: list | None = None  # sorted keys of ``extra``, built when needed
@@ -121,7 +146,7 @@ class Space:
         merged = sorted(set(extra).union(old_keys) if len(old_keys) else extra)
         keys: list = []
         store = self._new_store()
-        dense: dict[int, int] = {}
+        dense = _Bitmaps()
         j = 0
         n_old = len(old_keys)
         for k in merged:
@@ -181,8 +206,7 @@ class Space:
                     rare[h] = rare.get(h, 0) + size
         heavy = {h for h, n in rare.items() if n > _PREFIX_SLOTS}
         heavy.update(h for h, n in dense_keys.items() if n > _PREFIX_DENSE)
-        self.prefixes = {}
-        self.prefixes = {h: self._frozen_prefix_bitmap(h) for h in sorted(heavy)}
+        self.prefixes = _Bitmaps((h, self._frozen_prefix_bitmap(h)) for h in sorted(heavy))
 
     # -- storage of the frozen slots -------------------------------------------------------
     def _frozen_slots(self, i: int) -> Sequence[int]:
@@ -286,12 +310,10 @@ class Space:
     def to_state(self, put) -> dict:
         """A snapshot of the frozen part (call ``freeze`` first): small values and sections."""
         order = self.dense_order
-        blobs = [self.dense[i].to_bytes((self.dense[i].bit_length() + 7) >> 3, "little")
-                 for i in order]  # fmt: skip
+        blobs = [_bitmap_bytes(dict.__getitem__(self.dense, i)) for i in order]
         keys = self.keys if self.int_keys else "\x00".join(self.keys).encode()
         heads = list(self.prefixes)
-        head_blobs = [bm.to_bytes((bm.bit_length() + 7) >> 3, "little")
-                      for bm in self.prefixes.values()]  # fmt: skip
+        head_blobs = [_bitmap_bytes(bm) for bm in dict.values(self.prefixes)]
         return {
             "prefix_keys": "\x00".join(heads),
             "prefix_len": put(array("Q", map(len, head_blobs))),
@@ -324,11 +346,11 @@ class Space:
             raise ValueError("dense postings do not match their data")
         if order and order[-1] >= nkeys:
             raise ValueError("dense postings point past the keys")
-        dense = dict(zip(order, _bitmaps_of(lengths, blob), strict=True))
+        dense = _Bitmaps(zip(order, _bitmaps_of(lengths, blob), strict=True))
         space.keys = keys
         space.dense, space.dense_order = dense, list(order)
         heads = state["prefix_keys"].split("\x00") if state["prefix_keys"] else []
-        space.prefixes = dict(
+        space.prefixes = _Bitmaps(
             zip(heads, _bitmaps_of(section(state["prefix_len"], "Q"),
                                    section(state["prefix_blob"], "B")), strict=True)
         )  # fmt: skip
@@ -337,8 +359,7 @@ class Space:
     def memory_bytes(self) -> int:
         """Approximate bytes held (arrays and bitmaps; key strings estimated)."""
         size = self._store_bytes()
-        size += sum((bm.bit_length() + 7) >> 3 for bm in self.dense.values())
-        size += sum((bm.bit_length() + 7) >> 3 for bm in self.prefixes.values())
+        size += self.dense.nbytes() + self.prefixes.nbytes()
         if self.int_keys:
             size += 8 * len(self.keys)  # a loaded index maps these from the file
         else:
