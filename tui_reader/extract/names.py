@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tui_reader.extract.scan import Scan
+from tui_reader.extract.tokens import is_syllable
 
 MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" has three)
 MAX_FOREIGN = 4
@@ -65,6 +66,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     tok = toks[i]
     if not tok.upper or not tok.text.isalpha():
         return None
+    if _inside_place(sc, i):
+        return None  # "tỉnh Sơn La Hoàng Văn Chất": "La" ends a place, the name starts after it
     j = i + 1
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):
@@ -86,6 +89,19 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     if j - i < 2:
         return None
     return j
+
+
+def _inside_place(sc: Scan, i: int) -> bool:
+    """True when token i continues a place name that starts a few words before it."""
+    doc = sc.doc
+    for back in range(1, sc.vocab.max_place_words):
+        t = i - back
+        if t < 0 or not doc.adjacent(t + 1) or not doc.tokens[t].upper:
+            return False
+        end = place_at(sc, t)
+        if end is not None and end > i:
+            return True
+    return False
 
 
 def _name_run(sc: Scan, j: int) -> int:
@@ -116,7 +132,7 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         if place_at(sc, j) is not None:
             break
         if not tok.is_syllable:
-            if _VIETNAMESE_ONLY & set(tok.key):
+            if _VIETNAMESE_ONLY & set(tok.key) and not _transliterated(tok):
                 break  # "Đắk R’lấp": a Vietnamese (minority) place or word, not a foreign name
             foreign = True
         j += 1
@@ -127,6 +143,12 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
     if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None
     return j
+
+
+def _transliterated(tok) -> bool:
+    """A foreign name written syllable by syllable with hyphens ("Phết-tha-von")."""
+    parts = tok.fold.split("-")
+    return len(parts) > 1 and all(is_syllable(p) for p in parts)
 
 
 def _foreign_adjacent(sc: Scan, j: int) -> bool:

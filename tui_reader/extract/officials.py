@@ -12,8 +12,8 @@ from tui_reader.extract.titles import TitleSpan, title_at, title_text
 from tui_reader.text import fold, key
 
 # Separators between the titles of one person: ", " and dashes; "kiêm" is read as a token.
-CHAIN_GAPS = frozenset({", ", " - ", " – ", " — ", "; "})
-LEFT_CHAIN_GAPS = frozenset({", ", " - ", " – ", " — "})
+CHAIN_GAPS = frozenset({", ", ",", " - ", " – ", " — ", "; "})
+LEFT_CHAIN_GAPS = frozenset({", ", ",", " - ", " – ", " — "})
 RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": "})
 LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
 ABBREVIATIONS = {
@@ -230,7 +230,7 @@ def find_officials(sc: Scan) -> list[Official]:
             before = sc.ends_before(sc.honorifics, k)
             if before is not None and doc.adjacent(k):
                 k = before
-        after_title = k != i or (i in by_end and doc.adjacent(i))
+        after_title = k != i or (i in by_end and (doc.adjacent(i) or doc.gap(i) == ": "))
         end = person_name_at(sc, i, after_title)
         if end is None:
             continue
@@ -280,7 +280,7 @@ def find_officials(sc: Scan) -> list[Official]:
         if occ.rank and not person.rank:
             person.rank = occ.rank
         for t in occ.titles:
-            if t in occ.after and _held_by_another(t, fk, before):
+            if t in occ.after and len(occ.after) == 1 and _held_by_another(t, fk, before):
                 continue
             _add_title(person.titles, t)
         person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
@@ -416,19 +416,43 @@ def _inside_institution(sc: Scan, i: int) -> bool:
 
 
 def _shared_lists(sc: Scan, by_end: dict[int, TitleSpan], occurrences: list) -> None:
-    """Give a title written as "các đồng chí TITLE: A, ...; B, ..." to every name of the list."""
+    """Give a title written before a colon to the names listed after it: "các đồng chí TITLE:
+    A, ...; B, ..." to every name of the list, "Thuyền trưởng: A" to the first name only."""
     doc = sc.doc
     toks = doc.tokens
     for span in by_end.values():
         if span.end >= len(toks) or not doc.gap(span.end).startswith(":"):
             continue
-        s = span.start
-        if s > 0 and toks[s - 1].key in ("chí", "các", "ông", "bà"):
-            text = title_text(sc, span)
-            stop = _sentence_end(doc, span.end)
-            for _name, occ in occurrences:
-                if span.end <= occ.start < stop:
-                    occ.titles.insert(0, text)
+        text = title_text(sc, span)
+        stop = _sentence_end(doc, span.end)
+        listed = [occ for _name, occ in occurrences if span.end <= occ.start < stop]
+        if not listed:
+            continue
+        if not _plural_before(sc, span.start):
+            if listed[0].start <= span.end + 3:
+                listed[0].titles.insert(0, text)
+            continue
+        first_segment = [o for o in listed if ";" not in doc.body[toks[span.end].start : toks[o.start].start]]
+        if len(first_segment) > 1 and not any(o.after for o in first_segment):
+            listed = first_segment  # "TITLE: A, B; C, Phó ban ...": C has a post of their own
+        for occ in listed:
+            occ.titles.insert(0, text)
+
+
+# words that make a title before a colon belong to a list of people
+_PLURALS = frozenset(key(w) for w in ("các", "chư", "những", "hai", "ba", "bốn", "năm"))
+
+
+def _plural_before(sc: Scan, s: int) -> bool:
+    """True when a plural word ("các đồng chí", "chư tôn") comes shortly before token s, in the
+    same clause."""
+    doc = sc.doc
+    for t in range(s - 1, max(-1, s - 14), -1):
+        if doc.tokens.keys[t] in _PLURALS:
+            return True
+        if any(c in doc.gap(t) for c in ".;:\n"):
+            return False
+    return False
 
 
 def _sentence_end(doc, j: int) -> int:
@@ -477,17 +501,24 @@ def _merge_short_names(people: dict[str, Person], surnames: frozenset[str]) -> N
     foreign name written without its last part ("Leopoldo Cintra") into the full one."""
     keys = list(people)
     for short in keys:
+        if short not in people:
+            continue
         foreign = key(people[short].name).split()[0] not in surnames
         for full in keys:
             if short == full or short not in people or full not in people:
                 continue
-            if full.endswith(" " + short) or foreign and full.startswith(short + " "):
+            if foreign and sorted(short.split()) == sorted(full.split()):
+                # "Toyota Chikara", later "Chikara Toyota": the first written form stays
+                target, source = people[short], people.pop(full)
+            elif full.endswith(" " + short) or foreign and full.startswith(short + " "):
                 target, source = people[full], people.pop(short)
-                target.rank = target.rank or source.rank
-                for t in source.titles:
-                    _add_title(target.titles, t)
-                target.mentions += source.mentions
-                break
+            else:
+                continue
+            target.rank = target.rank or source.rank
+            for t in source.titles:
+                _add_title(target.titles, t)
+            target.mentions += source.mentions
+            break
 
 
 def _add_short_mentions(sc: Scan, person: Person) -> None:

@@ -27,6 +27,11 @@ _SYLLABLE_RE = re.compile(
 )
 
 
+def is_syllable(folded: str) -> bool:
+    """True when a folded (diacritic-free) word has the shape of one Vietnamese syllable."""
+    return _SYLLABLE_RE.match(folded) is not None
+
+
 class Token(NamedTuple):
     """One word: its span in the body, its text, key and folded key."""
 

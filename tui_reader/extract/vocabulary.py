@@ -77,6 +77,7 @@ class Vocabulary:
     institutions: frozenset[str]
     not_given_names: frozenset[str]
     not_positions: frozenset[str]
+    capitalised_positions: frozenset[str]
     organisation_heads: frozenset[str]
     trailing: frozenset[str]
     max_place_words: int
@@ -86,7 +87,8 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The vocabularies, loaded and compiled on first use."""
     ranks = _keys("ranks.txt")
-    positions = _keys("positions.txt")
+    capitalised = _keys("capitalised_positions.txt")
+    positions = _keys("positions.txt") + capitalised
     honorifics = _keys("honorifics.txt")
     places = _keys("places.txt")
     stopwords = _keys("stopwords.txt")
@@ -111,6 +113,7 @@ def vocabulary() -> Vocabulary:
         institutions=frozenset(_keys("institutions.txt")),
         not_given_names=frozenset(_keys("not_given_names.txt")),
         not_positions=frozenset(_keys("not_positions.txt")),
+        capitalised_positions=frozenset(capitalised),
         organisation_heads=frozenset(k.split()[0] for k in _keys("organisation_heads.txt")),
         trailing=frozenset(_keys("trailing.txt")),
         max_place_words=max(len(p.split()) for p in places),

@@ -196,7 +196,7 @@ def test_a_one_holder_title_after_a_comma_is_a_new_clause():
 def test_one_off_roles_and_compounds_are_not_titles():
     got = officials(
         "Ông Lê Văn Ân, Trưởng đoàn kiểm tra, cho biết tăng trưởng Nguyễn Văn Bình đạt 7%. "
-        "Thuyền trưởng Trần Văn Tư và Trưởng đoàn ĐBQH tỉnh Hà Thị Lan cùng dự."
+        "Lớp trưởng Trần Văn Tư và Trưởng đoàn ĐBQH tỉnh Hà Thị Lan cùng dự."
     )
     assert got == {"Hà Thị Lan": (None, ["Trưởng đoàn ĐBQH tỉnh"])}
 
@@ -221,3 +221,38 @@ def test_degree_between_title_and_name_and_self_standing_heads():
         "Lưu Trang": (None, ["Hiệu trưởng"]),
         "Lý Văn Kha": (None, ["Phó Thủ tướng", "Bộ trưởng Bộ Nội vụ Lào"]),
     }
+
+
+def test_ship_commanders_and_a_title_before_a_colon_with_the_name_reversed():
+    got = officials(
+        "Tàu tuần tra KUNASHIR do Trung tá Ivan Petrov, Chỉ huy tàu dẫn đầu đã cập cảng. Tàu dài "
+        "90 m, Thuyền trưởng: Petrov Ivan và 40 thủy thủ. Hạm trưởng Lê Văn Hải đón đoàn."
+    )
+    assert got == {
+        "Ivan Petrov": ("Trung tá", ["Chỉ huy tàu", "Thuyền trưởng"]),
+        "Lê Văn Hải": (None, ["Hạm trưởng"]),
+    }
+    # in lower case the same words are a verb and a job, not titles
+    assert officials("Ông Lê Văn Hải chỉ huy tàu cá, bà Trần Thị Mai là thư ký tòa.") == {}
+
+
+def test_religious_dignitaries_and_their_posts():
+    got = officials(
+        "Dự lễ có chư tôn Trưởng lão Chứng minh Ban Trị sự GHPGVN tỉnh An Giang: Hòa thượng Thích "
+        "Thiện Tâm, Hòa thượng Thích Minh Đạo; Thượng tọa Thích Huệ Phát, Chánh Thư ký Ban Trị sự "
+        "tỉnh."
+    )
+    assert got == {
+        "Thích Thiện Tâm": (None, ["Chứng minh Ban Trị sự GHPGVN tỉnh An Giang"]),
+        "Thích Minh Đạo": (None, ["Chứng minh Ban Trị sự GHPGVN tỉnh An Giang"]),
+        "Thích Huệ Phát": (None, ["Chánh Thư ký Ban Trị sự tỉnh"]),
+    }
+
+
+def test_a_name_right_after_a_place_and_transliterated_names():
+    got = officials(
+        "Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Lai Châu Giàng Páo Mỷ phát biểu. Đồng chí Xổm-phon "
+        "Phôm-vi-hản, Bí thư Tỉnh ủy,Tỉnh trưởng tỉnh U Đôm Xay cảm ơn."
+    )
+    assert got["Giàng Páo Mỷ"] == (None, ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh Lai Châu"])
+    assert got["Xổm-phon Phôm-vi-hản"] == (None, ["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh U Đôm Xay"])
