@@ -75,6 +75,9 @@ ABBREVIATIONS: dict[str, str] = {
     "khcn": "khoa học công nghệ", "tt&tt": "thông tin truyền thông",
     "tttt": "thông tin truyền thông", "ubtw": "ủy ban trung ương",
     "ubtư": "ủy ban trung ương", "mttqvn": "mặt trận tổ quốc việt nam",
+    # slips common in the press
+    "ubdn": "ủy ban nhân dân", "unbd": "ủy ban nhân dân", "ubndtp": "ủy ban nhân dân thành phố",
+    "ubndt": "ủy ban nhân dân tỉnh",
 }  # fmt: skip
 # Abbreviations that are also ordinary words ("tư pháp", "đầu tư"): expanded only in capitals.
 CAPITALS_ONLY = frozenset({"tư", "ub", "vn"})
