@@ -28,6 +28,8 @@ ABBREVIATIONS = {
 ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ", "làm",
+    "là", "nguyên là", "hiện là", "từng là", "còn là", "còn làm", "ở vị trí",
+    "cương vị là", "xin thôi",
 })  # fmt: skip
 RELIEVE_VERBS = frozenset(
     {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình"}
@@ -102,7 +104,30 @@ def _chain_texts(sc: Scan, spans: list[TitleSpan], gaps: list[str]) -> list[str]
                 if pos >= 0:
                     texts[i] = f"{texts[i]} {org[pos:]}"
                     break
+        elif low.endswith(" dang uy") and gaps[i] == ",":
+            texts[i] = f"{texts[i]} {_party_committee_of(sc, nxt)}"
     return texts
+
+
+# local organs whose committee is the locality's ("Bí thư Đảng ủy, Chủ tịch UBND xã X": the
+# Party committee of xã X), unlike "Bí thư Đảng ủy, Giám đốc Công an tỉnh" (of the police)
+_LOCAL_ORGANS = ("ubnd", "hdnd", "uy ban", "hoi dong", "dai hoi", "ubmttq", "mttq")
+_LOCALITY_WORDS = frozenset(
+    {"khu", "tinh", "thanh", "huyen", "quan", "xa", "phuong", "thi", "tp", "dac"}
+)
+
+
+def _party_committee_of(sc: Scan, nxt: TitleSpan) -> str:
+    """What a bare "Đảng ủy" belongs to, read from the next title's organisation: its locality
+    when that organisation is a local organ, else the whole organisation."""
+    doc = sc.doc
+    org = doc.text(nxt.head_end, nxt.end)
+    if not fold_key(org).startswith(_LOCAL_ORGANS):
+        return org
+    for t in range(nxt.end - 1, nxt.head_end, -1):
+        if fold(doc.tokens.keys[t]) in _LOCALITY_WORDS and t + 1 < nxt.end:
+            return doc.text(t, nxt.end)
+    return org
 
 
 def fold_key(text: str) -> str:
@@ -327,46 +352,137 @@ def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> N
         spans, gaps = _chain_from(sc, h)
         if not spans or spans[0] in used:
             continue
-        subject = None
-        if marker >= 2 and " ".join(keys[marker - 2 : marker]) in RELIEVE_VERBS:
+        marker_text = " ".join(keys[marker:m])
+        if marker_text in COPULAS and not any(toks[t].upper for t in range(h, spans[0].end)):
+            continue  # "là phó trưởng ban thứ 8 của cơ quan này": a description, not a post
+        subjects = _listed_after(sc, spans[-1].end, by_first)  # "... đối với 3 cán bộ gồm: A, B"
+        if not subjects and marker >= 2 and " ".join(keys[marker - 2 : marker]) in RELIEVE_VERBS:
             # "miễn nhiệm chức danh X đối với ông Y": the person follows
             for t in range(spans[-1].end, min(len(toks), spans[-1].end + 8)):
                 if t in by_first:
-                    subject = by_first[t]
+                    subjects = [by_first[t]]
                     break
+            if not subjects:
+                continue
+        found_at = None
+        if not subjects:
+            found_at, subject = _subject_before(sc, marker, marker_text, m, by_last, given)
             if subject is None:
                 continue
-        # "làm" is a common verb: only "X làm Giám đốc" with the name right before it counts
-        reach = 5 if keys[marker] == "làm" and marker + 1 == m else 40
-        for t in range(marker - 1, max(-1, marker - reach), -1):
-            if subject is not None:
-                break
-            if (
-                t + 1 < len(toks)
-                and any(c in doc.gap(t + 1) for c in ".!?\n;")
-                and t + 1 <= marker - 1
-            ):
-                break
-            if t in by_last:
-                subject = by_last[t]
-                break
-            candidates = given.get(keys[t])
-            if (
-                candidates
-                and len(candidates) == 1
-                and toks[t].upper
-                and (
-                    sc.ends_before(sc.honorifics, t) is not None
-                    or sc.ends_before(sc.ranks, t) is not None
-                )
-            ):
-                subject = candidates[0]
-                break
-        if subject is None:
-            continue
-        for text in _chain_texts(sc, spans, gaps):
-            _add_title(subject.titles, text)
+            subjects = [subject]
+        texts = _chain_texts(sc, spans, gaps)
+        if marker_text in FORMER_MARKERS:
+            texts = [t if fold_key(t).startswith(("nguyen ", "cuu ")) else f"nguyên {t}"
+                     for t in texts]  # fmt: skip
+        if found_at is not None and len(spans) == 1 and _short_organisation(sc, spans[0]):
+            # "Ban Chỉ đạo X do đồng chí Tô Lâm làm Trưởng ban": the body named before "do"
+            named = _body_before_do(sc, found_at)
+            if named:
+                texts = [_compose(texts[0], named)]
+        for subject in subjects:
+            for text in texts:
+                _add_title(subject.titles, text)
         used.update(spans)
+
+
+# "là" and its kin are common words: only a name close before them takes the title
+NEAR_MARKERS = frozenset({"là", "nguyên là", "hiện là", "từng là", "làm"})
+FORMER_MARKERS = frozenset({"nguyên là"})
+COPULAS = frozenset({"là", "nguyên là", "hiện là", "từng là", "còn là"})
+# words that put another clause between a name and "là" ("ông A cho biết người đứng đầu là")
+_CLAUSE_WORDS = frozenset(
+    key(w) for w in ("biết", "nói", "rằng", "khẳng", "nhấn", "người", "đây", "đó", "này", "ai")
+)
+
+
+def _subject_before(sc: Scan, marker: int, marker_text: str, m: int, by_last: dict,
+                    given: dict) -> tuple[int | None, Person | None]:  # fmt: skip
+    """The person named nearest before a role marker in its sentence, and where the name ends."""
+    doc = sc.doc
+    toks = doc.tokens
+    keys = toks.keys
+    near = marker_text in NEAR_MARKERS
+    if marker_text == "làm" and marker + 1 != m:
+        near = False
+    reach = 8 if near else 40
+    for t in range(marker - 1, max(-1, marker - reach), -1):
+        if t + 1 < len(toks) and any(c in doc.gap(t + 1) for c in ".!?\n;") and t + 1 <= marker - 1:
+            break
+        if near and (keys[t] in _CLAUSE_WORDS or "," in doc.gap(t + 1) and t + 1 < marker):
+            break
+        if t in by_last:
+            return t, by_last[t]
+        candidates = given.get(keys[t])
+        if (
+            candidates
+            and len(candidates) == 1
+            and toks[t].upper
+            and (
+                sc.ends_before(sc.honorifics, t) is not None
+                or sc.ends_before(sc.ranks, t) is not None
+            )
+        ):
+            return t, candidates[0]
+    return None, None
+
+
+def _listed_after(sc: Scan, j: int, by_first: dict) -> list[Person]:
+    """People named after "đối với" at token j, up to the end of the sentence."""
+    doc = sc.doc
+    keys = doc.tokens.keys
+    if keys[j : j + 2] != [key("đối"), key("với")]:
+        return []
+    found: list[Person] = []
+    for t in range(j + 2, len(keys)):
+        if any(c in doc.gap(t) for c in ".!?\n;"):
+            break
+        person = by_first.get(t)
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def _short_organisation(sc: Scan, span: TitleSpan) -> bool:
+    """True for a head with at most one lower-case word after it ("Trưởng ban", "Chủ tịch")."""
+    return span.end - span.head_end <= 1 and not any(
+        sc.doc.tokens[t].upper for t in range(span.head_end, span.end)
+    )
+
+
+# first words of bodies that someone heads "do X làm Trưởng ban"
+_BODIES = frozenset(key(w) for w in ("ban", "hội", "ủy", "uỷ", "tổ", "đoàn", "tiểu"))
+
+
+def _body_before_do(sc: Scan, name_end: int) -> str | None:
+    """The body written before "do" in "Ban Chỉ đạo X do (đồng chí) (title) A làm Trưởng ban"."""
+    doc = sc.doc
+    toks = doc.tokens
+    keys = toks.keys
+    do = None
+    for t in range(name_end, max(-1, name_end - 12), -1):
+        if keys[t] == key("do"):
+            do = t
+            break
+        if t < name_end and any(c in doc.gap(t + 1) for c in ".!?\n;,"):
+            return None
+    if do is None or do == 0:
+        return None
+    for t in range(max(0, do - 16), do):
+        if (
+            toks[t].upper
+            and keys[t] in _BODIES
+            and not any(c in doc.gap(u) for u in range(t + 1, do + 1) for c in ".!?\n;:")
+        ):
+            return doc.text(t, do)
+    return None
+
+
+def _compose(head: str, body: str) -> str:
+    """ "Trưởng ban" + "Ban Chỉ đạo X" -> "Trưởng Ban Chỉ đạo X"; "Chủ tịch" + "Hội đồng X"."""
+    words = head.split()
+    if len(words) > 1 and fold_key(words[-1]) == fold_key(body.split()[0]):
+        words = words[:-1]
+    return " ".join([*words, body])
 
 
 def _role_marker_before(sc: Scan, m: int) -> int | None:
@@ -432,7 +548,9 @@ def _shared_lists(sc: Scan, by_end: dict[int, TitleSpan], occurrences: list) -> 
             if listed[0].start <= span.end + 3:
                 listed[0].titles.insert(0, text)
             continue
-        first_segment = [o for o in listed if ";" not in doc.body[toks[span.end].start : toks[o.start].start]]
+        first_segment = [
+            o for o in listed if ";" not in doc.body[toks[span.end].start : toks[o.start].start]
+        ]
         if len(first_segment) > 1 and not any(o.after for o in first_segment):
             listed = first_segment  # "TITLE: A, B; C, Phó ban ...": C has a post of their own
         for occ in listed:

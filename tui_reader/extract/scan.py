@@ -154,10 +154,12 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
     keys = doc.tokens.keys
     gaps = doc.tokens.gaps
     for first, last in list(marks.items()):
-        if vocab.capitalised_positions and not doc.body[doc.tokens.starts[first]].isupper():
-            if " ".join(keys[first:last]) in vocab.capitalised_positions:
-                del marks[first]  # "chứng minh", "thư ký tòa": a verb or a job in lower case
-                continue
+        if (
+            not doc.body[doc.tokens.starts[first]].isupper()
+            and " ".join(keys[first:last]) in vocab.capitalised_positions
+        ):
+            del marks[first]  # "chứng minh", "thư ký tòa": a verb or a job in lower case
+            continue
         if (
             last < len(keys)
             and " ".join(keys[first : last + 1]) in vocab.not_positions

@@ -256,3 +256,44 @@ def test_a_name_right_after_a_place_and_transliterated_names():
     )
     assert got["Giàng Páo Mỷ"] == (None, ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh Lai Châu"])
     assert got["Xổm-phon Phôm-vi-hản"] == (None, ["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh U Đôm Xay"])
+
+
+def test_a_post_given_to_a_list_after_doi_voi_and_a_former_post_after_nguyen_la():
+    got = officials(
+        "Giám đốc Công an tỉnh quyết định bổ nhiệm giữ chức phó trưởng phòng Cảnh sát giao thông "
+        "đối với 2 cán bộ gồm: Thiếu tá Lê Văn Nam (đội trưởng Đội 3) và đại úy Trần Thị Hoa. "
+        "Đại úy Trần Thị Hoa nguyên là Trưởng công an xã Tân Lập."
+    )
+    assert sorted(got["Lê Văn Nam"][1]) == [
+        "phó trưởng phòng Cảnh sát giao thông",
+        "đội trưởng Đội 3",
+    ]
+    rank, titles = got["Trần Thị Hoa"]
+    assert rank.lower() == "đại úy"
+    assert sorted(titles) == [
+        "nguyên Trưởng công an xã Tân Lập",
+        "phó trưởng phòng Cảnh sát giao thông",
+    ]
+
+
+def test_posts_held_or_lost_in_a_later_clause():
+    got = officials(
+        "Năm 2019, ông Lê Văn Tám chuyển công tác là Chủ tịch Hội Nông dân tỉnh. Sau đó ông Phạm "
+        "Quang Vinh đã có đơn xin thôi Ủy viên Ban Thường vụ Tỉnh ủy, như vậy không còn là Bí thư "
+        "Huyện ủy Yên Lạc. Ông Tám cho biết người chịu trách nhiệm là Giám đốc Sở Xây dựng."
+    )
+    assert got == {
+        "Lê Văn Tám": (None, ["Chủ tịch Hội Nông dân tỉnh"]),
+        "Phạm Quang Vinh": (None, ["Ủy viên Ban Thường vụ Tỉnh ủy", "Bí thư Huyện ủy Yên Lạc"]),
+    }
+
+
+def test_head_of_a_body_named_before_do_and_party_committee_of_the_next_post():
+    got = officials(
+        "Hội đồng Thi đua - Khen thưởng tỉnh do ông Nguyễn Văn Hùng làm Chủ tịch đã họp. Ông Trần "
+        "Văn Lộc, Bí thư Đảng ủy, Chủ tịch UBND xã Hòa Phong và Đại tá Lê Minh Tâm, Bí thư Đảng "
+        "ủy, Giám đốc Công an tỉnh cùng dự."
+    )
+    assert got["Nguyễn Văn Hùng"][1] == ["Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"]
+    assert got["Trần Văn Lộc"][1] == ["Bí thư Đảng ủy xã Hòa Phong", "Chủ tịch UBND xã Hòa Phong"]
+    assert got["Lê Minh Tâm"][1] == ["Bí thư Đảng ủy Công an tỉnh", "Giám đốc Công an tỉnh"]
