@@ -456,13 +456,8 @@ class _Builder:
         """The people sharing one name."""
         if len(mentions) == 1:
             return [self.single(name_key, *mentions[0])]
-        # one pass gathers both the evidence that tells namesakes apart and the tallies of
-        # an entry, as most names turn out to be one person
-        placed: set[str] = set()
-        rank_months: list[tuple[str, int]] = []
-        evidence = []
-        compared = self.compared
-        levels = self.levels
+        # the tallies of an entry, as most names turn out to be one person; the evidence that
+        # tells namesakes apart is then read once per distinct title and rank
         months: dict[int, str | None] = {}
         names: dict[str, list[int]] = {}
         ranks: dict[str, list[int]] = {}
@@ -474,37 +469,34 @@ class _Builder:
                 names[name].append(article_id)
             else:
                 names[name] = [article_id]
-            places = _NOWHERE
             for raw in official.get("titles") or ():
                 ids = titles.get(raw)
                 if ids is None:
                     titles[raw] = [article_id]
                 else:
                     ids.append(article_id)
-                found = (compared.get(raw) or self.compare(raw))[1]
-                if found:
-                    places = places | found if places else found
-            level = None
             rank = official.get("rank")
             if rank:
                 if rank in ranks:
                     ranks[rank].append(article_id)
                 else:
                     ranks[rank] = [article_id]
-                level = levels.get(rank, -1)
-                if level == -1:
-                    level = self.level(rank)
-                if level is not None and month is not None:
-                    rank_months.append((month, level))
-            evidence.append((places, level))
-            if places:
-                placed |= places
+        compared = self.compared
+        placed: set[str] = set()
+        for raw in titles:
+            found = (compared.get(raw) or self.compare(raw))[1]
+            if found:
+                placed |= found
+        rank_months = []
+        for raw, ids in ranks.items():
+            level = self.level(raw)
+            if level is not None:
+                rank_months.extend((months[i], level) for i in ids if months[i] is not None)
         if len(placed) <= 1 and _rising(rank_months):
             return [self.entry(name_key, months, names, ranks, titles)]
 
         full: list[Mention] = [
-            (a, month, o, places, level)
-            for (a, month, o), (places, level) in zip(mentions, evidence, strict=True)
+            (a, month, o, self.places(o), self.level(o.get("rank"))) for a, month, o in mentions
         ]
         full.sort(key=lambda m: (m[1] or "9999-99", m[0]))
         clusters: list[_Cluster] = []
