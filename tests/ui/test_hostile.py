@@ -66,7 +66,8 @@ def hostile_db(db_path, tmp_path, monkeypatch):
 
 
 def option_texts(pane) -> str:
-    return "\n".join(str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count))
+    """The pane's text without the spaces and line breaks its wrapping adds."""
+    return "".join(pane.all_text().split())
 
 
 @pytest.mark.asyncio
@@ -80,10 +81,10 @@ async def test_every_pane_shows_hostile_text_literally(hostile_db):
             assert needle in text
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
         officials = option_texts(app.query_one(OfficialsPane))
-        assert "[@click=app.quit]thoát[/]" in officials and "[red]Đại tá[/red]" in officials
+        assert "[@click=app.quit]thoát[/]" in officials and "[red]Đạitá[/red]" in officials
         assert "\x1b" not in officials
         awards = option_texts(app.query_one(AwardsPane))
-        assert "Bằng khen [/" in awards and "[bold" in awards and "[/bold]" in awards
+        assert "Bằngkhen[/" in awards and "[bold" in awards and "[/bold]" in awards
         # the list row and its title
         row = app.article_list.render_line(0).text
         assert "[@click=app.quit]" in row

@@ -24,12 +24,13 @@ from tui_reader.storage import StoreError
 from tui_reader.store import Library, StoredArticle
 from tui_reader.ui.article_list import ArticleList
 from tui_reader.ui.article_view import ArticleView
+from tui_reader.timeline import articles_per_month
 from tui_reader.ui.commands import ArticleCommands
 from tui_reader.ui.corpus_views import (
     AwardsScreen,
     CorpusScreen,
     OfficialsScreen,
-    timeline_line,
+    render_timeline,
 )
 from tui_reader.ui.help_screen import HelpScreen
 from tui_reader.ui.i18n import t
@@ -40,7 +41,6 @@ from tui_reader.ui.search_bar import SearchBar
 log = logging.getLogger(__name__)
 
 Hit = tuple[str, int, int]  # (field, start, end)
-TIMELINE_WIDTH = 36
 
 
 class ReaderApp(App[int]):
@@ -90,6 +90,7 @@ class ReaderApp(App[int]):
         self.hit_class = "article-view--hit"
         self._show_timer = None
         self._people_cache: tuple | None = None
+        self._months: list[tuple[str, int]] = []  # articles per month of the current list
 
     # ---- layout --------------------------------------------------------------------------
 
@@ -174,6 +175,12 @@ class ReaderApp(App[int]):
 
     def on_resize(self) -> None:
         self._apply_size_classes()
+        self.call_after_refresh(self._draw_timeline)
+
+    def _draw_timeline(self) -> None:
+        timeline = self.query_one("#timeline", Static)
+        width = timeline.scrollable_content_region.width or 40
+        timeline.update(render_timeline(self._months, width, peak=width >= 60))
 
     def on_descendant_focus(self) -> None:
         # in a tiny terminal the details replace the text while one of them has the focus
@@ -450,17 +457,18 @@ class ReaderApp(App[int]):
             except Exception as exc:  # noqa: BLE001 - a bad query must never crash the app
                 log.exception("search failed")
                 ids, error = [], str(exc)
-        timeline = timeline_line(library.all_meta(), ids, width=TIMELINE_WIDTH)
+        months = articles_per_month(library.all_meta(), ids)
         if not worker.is_cancelled:
-            self.call_from_thread(self._show_results, query, ids, error, timeline)
+            self.call_from_thread(self._show_results, query, ids, error, months)
 
     def _show_results(
-        self, query: str, ids: list[int], error: str | None, timeline: Content | None = None
+        self, query: str, ids: list[int], error: str | None, months: list | None = None
     ) -> None:
         if query != self.query_text:
             return  # a newer keystroke has already asked for another search
-        if timeline is not None:
-            self.query_one("#timeline", Static).update(timeline)
+        if months is not None:
+            self._months = months
+            self._draw_timeline()
         keep = self.current.id if self.current is not None else None
         self.article_list.set_ids(ids, keep=keep)
         self._update_list_title(len(ids))

@@ -222,17 +222,25 @@ class CorpusScreen(Screen[None]):
 
 def timeline_line(metas: dict[int, dict], ids: list[int], width: int = 40) -> Content:
     """Articles per month as a sparkline with its range and peak."""
-    from tui_reader.timeline import articles_per_month, sparkline
+    from tui_reader.timeline import articles_per_month
 
-    months = articles_per_month(metas, ids)
+    return render_timeline(articles_per_month(metas, ids), width)
+
+
+def render_timeline(months: list[tuple[str, int]], width: int, peak: bool = True) -> Content:
+    """"2017-02 ▁▃█▅ 2017-07  peak 2017-05: 412" fitted to ``width`` cells."""
+    from tui_reader.timeline import sparkline
+
     if not months:
         return Content("")
     counts = [n for _, n in months]
-    peak_month, peak = max(months, key=lambda m: m[1])
+    peak_month, most = max(months, key=lambda m: m[1])
+    tail = f"  peak {peak_month}: {most}" if peak else ""
+    room = max(width - 2 * len(months[0][0]) - 2 - len(tail), 4)
     return Content.assemble(
-        (months[0][0], "$text-muted"), " ", (sparkline(counts, width=min(width, len(counts))),
-        "$text-accent"), " ", (months[-1][0], "$text-muted"),
-        (f"  peak {peak_month}: {peak}", "$text-muted"),
+        (months[0][0], "$text-muted"), " ",
+        (sparkline(counts, width=min(room, len(counts))), "$text-accent"), " ",
+        (months[-1][0], "$text-muted"), (tail, "$text-muted"),
     )  # fmt: skip
 
 
