@@ -164,6 +164,9 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
         # a title running into another name belongs to that name ("A, Giám đốc X Nguyễn B")
         if span.end < n and doc.adjacent(span.end) and person_name_at(sc, span.end, True):
             break
+        rank_end = sc.ranks.get(span.end) if span.end < n and doc.adjacent(span.end) else None
+        if rank_end and rank_end < n and person_name_at(sc, rank_end, True):
+            break  # "A, Tư lệnh X Thống tướng B": the title is B's
         spans.append(span)
         if spans[:-1]:
             gaps.append(sep)
@@ -317,10 +320,15 @@ def find_officials(sc: Scan) -> list[Official]:
             continue
         _add_short_mentions(sc, person)
         officials.append(
-            Official(name=person.name, rank=person.rank, titles=person.titles,
+            Official(name=person.name, rank=_capitalised(person.rank), titles=person.titles,
                      mentions=sorted(set(person.mentions)))
         )  # fmt: skip
     return officials
+
+
+def _capitalised(rank: str | None) -> str | None:
+    """A rank as a heading writes it ("đại tá" in running text is "Đại tá")."""
+    return rank[:1].upper() + rank[1:] if rank else rank
 
 
 def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> None:

@@ -124,8 +124,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
             j += 1
             end = j
             continue
-        if tok.key == "kiêm":
-            break
+        if tok.key == "kiêm" or tok.key == "và" and j == head_end:
+            break  # "Thứ trưởng và đoàn công tác": "và" joins people, not an organisation
         if tok.key == "và" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
             break  # "Ban Tuyên giáo Trung ương và 127 ..."
         if tok.key in ("tại", "ở") and not (
@@ -165,7 +165,10 @@ def _dash_inside_name(sc: Scan, j: int) -> bool:
     if sc.doc.gap(j).strip() not in ("-", "–") or j < 1:
         return False
     tok = sc.doc.tokens[j]
-    if not tok.upper or not sc.doc.tokens[j - 1].upper or j in sc.positions or j in sc.ranks:
+    toks = sc.doc.tokens
+    # the word before the dash ends a capitalised name: "Sở Văn hóa - Thể thao", "Thi đua - Khen"
+    before = toks[j - 1].upper or j > 1 and toks[j - 2].upper and sc.doc.adjacent(j - 1)
+    if not tok.upper or not before or j in sc.positions or j in sc.ranks:
         return False
     if tok.key in sc.vocab.not_given_names and tok.key not in sc.vocab.organisation_heads:
         return False

@@ -297,3 +297,17 @@ def test_head_of_a_body_named_before_do_and_party_committee_of_the_next_post():
     assert got["Nguyễn Văn Hùng"][1] == ["Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh"]
     assert got["Trần Văn Lộc"][1] == ["Bí thư Đảng ủy xã Hòa Phong", "Chủ tịch UBND xã Hòa Phong"]
     assert got["Lê Minh Tâm"][1] == ["Bí thư Đảng ủy Công an tỉnh", "Giám đốc Công an tỉnh"]
+
+
+def test_dashes_inside_a_body_and_a_title_running_into_the_next_rank_and_name():
+    got = officials(
+        "Dự có Thủ tướng Lê Văn Hòa, Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương; Tổng Tư "
+        "lệnh Quân đội Hoàng gia Thống tướng Pol Saroeun, Tư lệnh lực lượng Hiến binh Thống tướng "
+        "Sao Sokha cùng Thứ trưởng và đoàn công tác."
+    )
+    assert got["Lê Văn Hòa"][1] == [
+        "Thủ tướng",
+        "Chủ tịch Hội đồng Thi đua - Khen thưởng Trung ương",
+    ]
+    assert got["Pol Saroeun"] == ("Thống tướng", ["Tổng Tư lệnh Quân đội Hoàng gia"])
+    assert got["Sao Sokha"] == ("Thống tướng", ["Tư lệnh lực lượng Hiến binh"])
