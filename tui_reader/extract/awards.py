@@ -6,7 +6,7 @@ import bisect
 import re
 
 from tui_reader.extract.model import Award, Official
-from tui_reader.extract.names import person_name_at
+from tui_reader.extract.names import person_name_at, place_at
 from tui_reader.extract.officials import fold_key, title_key
 from tui_reader.extract.scan import Scan
 from tui_reader.extract.sentences import sentence_spans
@@ -25,7 +25,8 @@ _HISTORY_RE = re.compile(
     key(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
         r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
-        r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét)|trong số nhiều"
+        r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét|truy tặng)"
+        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt"
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
@@ -130,9 +131,13 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             continue
         if _only_past_years(doc.body[s_start:s_end], latest):
             continue  # "được tặng bằng khen ... năm 2014" in an article of later events
+        if _inside_place(sc, h):
+            continue  # "CLB Cao Bằng khen thưởng 8 VĐV": a province, then a verb
         kinds, kind_end = _kinds(sc, h)
         if not kinds:
             continue
+        if _contest_medal(kinds[0]):
+            continue  # "huy chương vàng" of a tournament; State medals have a name
         if kinds[0].lower().startswith("danh hiệu") and _CONTEST_RE.search(doc.key, s_start, s_end):
             continue  # "danh hiệu Vua phá lưới": a title of a contest, not a commendation
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
@@ -160,6 +165,18 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
                 award.collectives, award.individuals = counts if len(kinds) == 1 else (None, None)
                 found.append(award)
     return _merge(found)
+
+
+_CONTEST_MEDALS = frozenset({"huy chuong", "huy chuong vang", "huy chuong bac", "huy chuong dong"})
+
+
+def _contest_medal(kind: str) -> bool:
+    return fold_key(kind).lower() in _CONTEST_MEDALS
+
+
+def _inside_place(sc: Scan, h: int) -> bool:
+    """True when the award's first word ends a place name ("Cao Bằng")."""
+    return h > 0 and sc.doc.adjacent(h) and (place_at(sc, h - 1) or 0) > h
 
 
 def _conjoined(sc: Scan, prev_end: int, h: int) -> bool:

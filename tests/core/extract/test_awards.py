@@ -166,3 +166,14 @@ def test_awards_joined_by_va_share_their_giver_and_non_state_certificates_count(
     assert [(a, i) for a, i, *_ in got] == [
         ("Bằng khen", "Bộ trưởng Bộ Y tế"), ("Giấy khen", "Sở Y tế"),
     ]  # fmt: skip
+
+
+def test_tournament_medals_places_and_many_medals_are_not_awards():
+    assert awards("Ban tổ chức trao cúp và huy chương vàng cho đội vô địch giải futsal.") == []
+    assert awards("Nhân dịp này, CLB Cao Bằng khen thưởng 8 vận động viên đạt thành tích.") == []
+    assert awards("Ông từng nhận hàng loạt huân chương, nay vẫn được tặng quà.") == []
+    assert awards("Trong nhiệm kỳ qua, 2 đồng chí được Bộ trưởng Bộ Xây dựng tặng Bằng khen.") == []
+    # a named State medal is still an award
+    assert awards("Bộ trưởng trao Huy chương Chiến sĩ vẻ vang cho 3 cá nhân.") == [
+        ("Huy chương Chiến sĩ vẻ vang", None, None, 3)
+    ]
