@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -246,6 +247,7 @@ def import_paths(
     ``on_failure(source, reason)`` hears of each bad input as it happens; the import goes on.
     """
     known = {meta["uid"]: meta["hash"] for meta in library.all_meta().values()}
+    gc.freeze()  # the stored library is long-lived: the collector need not walk it again
 
     def reported(items):
         for item in items:
