@@ -233,14 +233,15 @@ def find_officials(sc: Scan) -> list[Official]:
     next_free = 0
     surnames = sc.vocab.surnames
     keys = toks.keys
+    rank_ends, honorific_ends = sc.rank_ends, sc.honorific_ends
     for i in doc.capitals:
         if i < next_free:
             continue
         if (
             keys[i] not in surnames
             and i not in by_end
-            and i not in sc.rank_ends
-            and i not in sc.honorific_ends
+            and i not in rank_ends
+            and i not in honorific_ends
         ):
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
@@ -393,6 +394,8 @@ def _role_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> N
         used.update(spans)
 
 
+# a sentence or clause end between two words; not the dot of "TP.HCM"
+_STOP_GAP_RE = re.compile(r"[.!?…][\"”’)]*\s|[\n;]")
 # "là" and its kin are common words: only a name close before them takes the title
 NEAR_MARKERS = frozenset({"là", "nguyên là", "hiện là", "từng là", "làm"})
 FORMER_MARKERS = frozenset({"nguyên là"})
@@ -414,7 +417,7 @@ def _subject_before(sc: Scan, marker: int, marker_text: str, m: int, by_last: di
         near = False
     reach = 8 if near else 40
     for t in range(marker - 1, max(-1, marker - reach), -1):
-        if t + 1 < len(toks) and any(c in doc.gap(t + 1) for c in ".!?\n;") and t + 1 <= marker - 1:
+        if t + 1 < len(toks) and _STOP_GAP_RE.search(doc.gap(t + 1)) and t + 1 <= marker - 1:
             break
         if near and (keys[t] in _CLAUSE_WORDS or "," in doc.gap(t + 1) and t + 1 < marker):
             break
@@ -442,7 +445,7 @@ def _listed_after(sc: Scan, j: int, by_first: dict) -> list[Person]:
         return []
     found: list[Person] = []
     for t in range(j + 2, len(keys)):
-        if any(c in doc.gap(t) for c in ".!?\n;"):
+        if _STOP_GAP_RE.search(doc.gap(t)):
             break
         person = by_first.get(t)
         if person is not None and person not in found:
