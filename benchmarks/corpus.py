@@ -31,8 +31,9 @@ def load_real() -> list[tuple[str, str, list[str], str | None]]:
     articles = []
     for path in sorted(REAL.glob("*.txt")):
         article = read_article_file(path)
-        articles.append((article.title, article.date or "2020-01", article.paragraphs,
-                         article.byline))  # fmt: skip
+        articles.append(
+            (article.title, article.date or "2020-01", article.paragraphs, article.byline)
+        )
     return articles
 
 

@@ -26,8 +26,18 @@ sys.path.insert(0, str(HERE.parent))
 
 from corpus import real_corpus_or_exit, write_corpus  # noqa: E402
 
-QUERIES = ["tỉnh", "tran phu", "cong an tinh", "huân chương", "giam doc so", "official:thieu tuong",
-           "award:bang khen", "date:2017-03 chu tich", '"ban thuong vu"', "nguy"]  # fmt: skip
+QUERIES = [
+    "tỉnh",
+    "tran phu",
+    "cong an tinh",
+    "huân chương",
+    "giam doc so",
+    "official:thieu tuong",
+    "award:bang khen",
+    "date:2017-03 chu tich",
+    '"ban thuong vu"',
+    "nguy",
+]
 
 
 def peak_rss_mb() -> float:
@@ -50,8 +60,13 @@ def measure_import(db: str, folder: str) -> dict:
     library = Library.open(db)
     report = library.import_articles(iter_inputs([Path(folder)]))
     seconds = time.perf_counter() - started
-    return {"imported": report.new, "failed": len(report.failed), "seconds": seconds,
-            "rate": report.new / seconds, "rss": peak_rss_mb()}  # fmt: skip
+    return {
+        "imported": report.new,
+        "failed": len(report.failed),
+        "seconds": seconds,
+        "rate": report.new / seconds,
+        "rss": peak_rss_mb(),
+    }
 
 
 def measure_floor(db: str) -> dict:
@@ -119,8 +134,10 @@ def measure_app(db: str) -> dict:
 def in_subprocess(kind: str, *args: str) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--measure", kind, *args],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if out.returncode != 0:
         raise SystemExit(f"{kind} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -140,24 +157,35 @@ def run(sizes: list[int], work: Path) -> list[dict]:
         imported = in_subprocess("import", str(db), str(folder))
         floor = in_subprocess("floor", str(db))
         app = in_subprocess("app", str(db))
-        rows.append({"n": n, **{f"import_{k}": v for k, v in imported.items()},
-                     **{f"floor_{k}": v for k, v in floor.items()}, **app})  # fmt: skip
+        rows.append(
+            {
+                "n": n,
+                **{f"import_{k}": v for k, v in imported.items()},
+                **{f"floor_{k}": v for k, v in floor.items()},
+                **app,
+            }
+        )
         print_table(rows[-1:], header=len(rows) == 1)
     return rows
 
 
 def print_table(rows: list[dict], header: bool = True) -> None:
     if header:
-        print(f"{'articles':>9} | {'import/s':>9} {'imp MB':>7} | {'startup s':>9} {'floor s':>8}"
-              f" {'ratio':>6} | {'open ms':>8} {'p95':>6} | {'search ms':>9} {'p95':>6} |"
-              f" {'move ms':>7} | {'app MB':>7}")  # fmt: skip
+        print(
+            f"{'articles':>9} | {'import/s':>9} {'imp MB':>7} | {'startup s':>9} {'floor s':>8}"
+            f" {'ratio':>6} | {'open ms':>8} {'p95':>6} | {'search ms':>9} {'p95':>6} |"
+            f" {'move ms':>7} | {'app MB':>7}"
+        )
     for r in rows:
         ratio = r["startup"] / max(r["floor_meta_seconds"], 1e-9)
-        print(f"{r['n']:>9,} | {r['import_rate']:>9,.0f} {r['import_rss']:>7,.0f} |"
-              f" {r['startup']:>9.2f} {r['floor_meta_seconds']:>8.2f} {ratio:>6.1f} |"
-              f" {r['open_median'] * 1000:>8.1f} {r['open_p95'] * 1000:>6.1f} |"
-              f" {r['search_median'] * 1000:>9.2f} {r['search_p95'] * 1000:>6.2f} |"
-              f" {r['move_p95'] * 1000:>7.2f} | {r['rss']:>7,.0f}", flush=True)  # fmt: skip
+        print(
+            f"{r['n']:>9,} | {r['import_rate']:>9,.0f} {r['import_rss']:>7,.0f} |"
+            f" {r['startup']:>9.2f} {r['floor_meta_seconds']:>8.2f} {ratio:>6.1f} |"
+            f" {r['open_median'] * 1000:>8.1f} {r['open_p95'] * 1000:>6.1f} |"
+            f" {r['search_median'] * 1000:>9.2f} {r['search_p95'] * 1000:>6.2f} |"
+            f" {r['move_p95'] * 1000:>7.2f} | {r['rss']:>7,.0f}",
+            flush=True,
+        )
 
 
 def main() -> int:

@@ -12,8 +12,12 @@ SEED = DATA / "000_56148d7fa4945aca.txt"
 SHARED = REPO.parent / "shared"
 
 
-def article_text(title: str, date: str = "2024-05", paragraphs: list[str] | None = None,
-                 author: str | None = "Minh Anh") -> str:  # fmt: skip
+def article_text(
+    title: str,
+    date: str = "2024-05",
+    paragraphs: list[str] | None = None,
+    author: str | None = "Minh Anh",
+) -> str:
     """An article in the seed format."""
     paragraphs = paragraphs or ["Một đoạn văn bình thường về tin tức địa phương."]
     parts = [f" date {date} {title}", *paragraphs]

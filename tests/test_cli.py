@@ -52,8 +52,9 @@ def test_extract_bad_file_gets_an_error_object_and_exit_1(capsys, tmp_path):
 def test_import_list_show_search(capsys, tmp_path, write_article):
     db = str(tmp_path / "lib.json")
     folder = write_article("a.txt", "Lễ trao Bằng khen cho công an huyện", date="2024-02").parent
-    write_article("b.txt", "Mùa lúa mới", date="2024-03",
-                  paragraphs=["Nông dân thu hoạch lúa sớm."])  # fmt: skip
+    write_article(
+        "b.txt", "Mùa lúa mới", date="2024-03", paragraphs=["Nông dân thu hoạch lúa sớm."]
+    )
     (folder / "broken.txt").write_text("no date line here", encoding="utf-8")
 
     code, out, err = run(capsys, "--db", db, "import", str(folder))
@@ -94,8 +95,11 @@ def test_corrupt_database_is_one_line_and_left_alone(capsys, tmp_path):
 
 def test_cli_output_never_carries_escape_codes(capsys, tmp_path, write_article):
     db = str(tmp_path / "lib.json")
-    path = write_article("x.txt", "Tiêu đề \x1b[2J\x1b]0;pwned\x07 [@click=app.quit]x[/]",
-                         paragraphs=["Đoạn \x1b[31mđỏ\x1b[0m \u202e ngược"])  # fmt: skip
+    path = write_article(
+        "x.txt",
+        "Tiêu đề \x1b[2J\x1b]0;pwned\x07 [@click=app.quit]x[/]",
+        paragraphs=["Đoạn \x1b[31mđỏ\x1b[0m \u202e ngược"],
+    )
     run(capsys, "--db", db, "import", str(path))
     for argv in (["list"], ["show", "1"], ["search", "tieu de"]):
         _, out, err = run(capsys, "--db", db, *argv)

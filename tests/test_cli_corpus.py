@@ -38,7 +38,9 @@ def test_export_formats(capsys, tmp_path):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines and all(json.loads(line)["award"] for line in lines)
     out = tmp_path / "officials.csv"
-    assert main(["--db", db, "export", "--format", "csv", "--what", "officials", "-o", str(out)]) == 0
+    assert (
+        main(["--db", db, "export", "--format", "csv", "--what", "officials", "-o", str(out)]) == 0
+    )
     text = out.read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert len(table) > 5 and any("Trần Phú Hà" in cell for row in table for cell in row)

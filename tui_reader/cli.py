@@ -1,4 +1,7 @@
-"""The command line: parses arguments and calls the core. Errors become one line, never a traceback."""
+"""The command line: parses arguments and calls the core.
+
+Errors become one line naming the file and the reason, never a traceback.
+"""
 
 from __future__ import annotations
 
@@ -48,9 +51,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 _error(f"{item[0]}: {item[1]}")
                 results.append(
-                    {"source": raw, "error": item[1], "title": None, "date": None,
-                     "author": None, "officials": [], "awards": []}
-                )  # fmt: skip
+                    {
+                        "source": raw,
+                        "error": item[1],
+                        "title": None,
+                        "date": None,
+                        "author": None,
+                        "officials": [],
+                        "awards": [],
+                    }
+                )
                 continue
             extraction = extract(item.title, item.body)
             record = {
@@ -80,7 +90,9 @@ def _print_extraction_text(record: dict) -> None:
     for official in record["officials"]:
         rank = f"{official['rank']} " if official["rank"] else ""
         titles = "; ".join(official["titles"])
-        print(plain_line(f"  official: {rank}{official['name']}" + (f" — {titles}" if titles else "")))
+        print(
+            plain_line(f"  official: {rank}{official['name']}" + (f" — {titles}" if titles else ""))
+        )
     for award in record["awards"]:
         parts = [award["award"]]
         if award["issuer"]:
@@ -113,8 +125,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         _error(f"{source}: {reason}")
 
     def run(progress=None):
-        return import_paths(library, paths, workers=args.workers, text_format=args.format,
-                            progress=progress, on_failure=failed)  # fmt: skip
+        return import_paths(
+            library,
+            paths,
+            workers=args.workers,
+            text_format=args.format,
+            progress=progress,
+            on_failure=failed,
+        )
 
     if sys.stderr.isatty() and not args.quiet:
         import time
@@ -122,8 +140,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, TextColumn
 
-        columns = (TextColumn("importing"), BarColumn(), TextColumn("{task.completed:,} articles"),
-                   TextColumn("{task.fields[rate]}"))  # fmt: skip
+        columns = (
+            TextColumn("importing"),
+            BarColumn(),
+            TextColumn("{task.completed:,} articles"),
+            TextColumn("{task.fields[rate]}"),
+        )
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
             task = bar.add_task("import", total=None, rate="")
             started = time.monotonic()
@@ -142,8 +164,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _summary_row(library, article_id: int) -> dict:
     s = library.summary(article_id)
-    return {"id": s.id, "title": s.title, "date": s.date, "author": s.author,
-            "officials": s.officials, "awards": s.awards}  # fmt: skip
+    return {
+        "id": s.id,
+        "title": s.title,
+        "date": s.date,
+        "author": s.author,
+        "officials": s.officials,
+        "awards": s.awards,
+    }
 
 
 def _print_rows(rows: list[dict]) -> None:
@@ -187,8 +215,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     stored = library.get(args.id)
     if args.json:
         a = stored.article
-        data = {"id": stored.id, "title": a.title, "date": a.date, "author": a.author,
-                "byline": a.byline, "source": a.source, "paragraphs": a.paragraphs}  # fmt: skip
+        data = {
+            "id": stored.id,
+            "title": a.title,
+            "date": a.date,
+            "author": a.author,
+            "byline": a.byline,
+            "source": a.source,
+            "paragraphs": a.paragraphs,
+        }
         data.update(stored.extraction.to_json(with_mentions=True))
         _print_json(data)
         return 0
@@ -269,28 +304,43 @@ def cmd_officials(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tui-reader",
-        description="A terminal reader for Vietnamese news: officials, titles and awards at a glance.",
+        description="A terminal reader for Vietnamese news: officials, titles and awards.",
     )
     parser.add_argument("--version", action="version", version=f"tui-reader {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the database file (default: $TUI_READER_DB "
-                        "or the user data folder)")  # fmt: skip
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $TUI_READER_DB or the user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("extract", help="extract officials and awards from article files (no database)")
+    p = sub.add_parser(
+        "extract", help="extract officials and awards from article files (no database)"
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="print the JSON array of the eval schema")
     p.add_argument("--mentions", action="store_true", help="include mention offsets in the JSON")
-    p.add_argument("--format", choices=("auto", "text"), default="auto",
-                   help="auto: .txt files are 'date YYYY-MM <title>' articles; text: title-then-body")  # fmt: skip
+    p.add_argument(
+        "--format",
+        choices=("auto", "text"),
+        default="auto",
+        help="auto: .txt files are 'date YYYY-MM <title>' articles; text: title-then-body",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("import", help="import article files, folders (recursive) and bulk files")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--workers", type=int, default=None, help="extraction processes (default: cores)")
+    p.add_argument(
+        "--workers", type=int, default=None, help="extraction processes (default: cores)"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--format", choices=("auto", "text"), default="auto",
-                   help="auto: .txt files are 'date YYYY-MM <title>' articles (or title-then-body "
-                   "with '# key = value' headers); text: every .txt is title-then-body")  # fmt: skip
+    p.add_argument(
+        "--format",
+        choices=("auto", "text"),
+        default="auto",
+        help="auto: .txt files are 'date YYYY-MM <title>' articles (or title-then-body "
+        "with '# key = value' headers); text: every .txt is title-then-body",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list stored articles, newest first")
@@ -313,10 +363,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
     p.add_argument("--what", choices=("articles", "officials", "awards"), default="articles")
     p.add_argument("--query", "-q", default=None, help="only what this search finds")
-    p.add_argument("--by", choices=("award", "issuer"), default="award",
-                   help="awards grouped by kind or by issuer")  # fmt: skip
+    p.add_argument(
+        "--by",
+        choices=("award", "issuer"),
+        default="award",
+        help="awards grouped by kind or by issuer",
+    )
     p.add_argument("--no-text", action="store_true", help="articles without their text")
-    p.add_argument("--output", "-o", default=None, help="a file (written atomically); default stdout")
+    p.add_argument(
+        "--output", "-o", default=None, help="a file (written atomically); default stdout"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("officials", help="every official across the library, titles over time")

@@ -53,7 +53,7 @@ def config_path() -> Path:
 
 
 def locale_language() -> str:
-    """"vi" when the user's locale is Vietnamese, else "en"."""
+    """ "vi" when the user's locale is Vietnamese, else "en"."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name)
         if value:
@@ -110,7 +110,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         lines.append(f"language = {_toml_string(settings.language)}")
     if settings.keys:
         lines += ["", "[keys]"]
-        lines += [f"{_toml_string(k)} = {_toml_string(v)}" for k, v in sorted(settings.keys.items())]
+        lines += [
+            f"{_toml_string(k)} = {_toml_string(v)}" for k, v in sorted(settings.keys.items())
+        ]
     try:
         write_atomically(path, ("\n".join(lines) + "\n").encode("utf-8"), keep_backup=False)
     except StoreError as exc:

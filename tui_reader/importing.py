@@ -163,8 +163,12 @@ class ExtractorPool:
         if self._pool is None:
             # forkserver: safe to start from a process that runs threads (the app's workers)
             methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=(self.known,))
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn"
+            )
+            self._pool = context.Pool(
+                self.workers, initializer=_init_worker, initargs=(self.known,)
+            )
         return self._pool
 
     def extract(self, pairs: list[tuple[str, str]]) -> list[Extraction]:

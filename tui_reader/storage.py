@@ -72,7 +72,7 @@ def write_atomically(path: Path, data: bytes, keep_backup: bool = True) -> None:
 
 
 def read_json_file(path: Path) -> Any:
-    """Parse a JSON file we wrote; raise DatabaseCorruptError, with a way out, when it is damaged."""
+    """Parse a JSON file we wrote; raise DatabaseCorruptError, with a way out, if damaged."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

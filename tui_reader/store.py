@@ -225,8 +225,10 @@ class Library:
         meta = self._meta[article_id]
         body = self._shard(meta["shard"]).get(str(article_id))
         if body is None:
-            raise StoreError(self._shard_path(meta["shard"]), f"the text of article {article_id} "
-                             "is missing; re-import its file")  # fmt: skip
+            raise StoreError(
+                self._shard_path(meta["shard"]),
+                f"the text of article {article_id} is missing; re-import its file",
+            )
         article = Article(
             title=meta["title"],
             date=meta.get("date"),
@@ -242,14 +244,20 @@ class Library:
         award_spans = spans.get("awards") or _empty(meta, "awards")
         officials = [
             Official(o["name"], o.get("rank"), list(o.get("titles", ())), _pairs(flat))
-            for o, flat in zip(meta.get("officials", ()), official_spans)
+            for o, flat in zip(meta.get("officials", ()), official_spans, strict=False)
         ]
         awards = [
-            Award(a["award"], a.get("issuer"), list(a.get("presenters", ())),
-                  list(a.get("recipients", ())), a.get("collectives"), a.get("individuals"),
-                  _pairs(flat))
-            for a, flat in zip(meta.get("awards", ()), award_spans)
-        ]  # fmt: skip
+            Award(
+                a["award"],
+                a.get("issuer"),
+                list(a.get("presenters", ())),
+                list(a.get("recipients", ())),
+                a.get("collectives"),
+                a.get("individuals"),
+                _pairs(flat),
+            )
+            for a, flat in zip(meta.get("awards", ()), award_spans, strict=False)
+        ]
         state = self._state.get(article_id, {})
         return StoredArticle(
             id=article_id,
@@ -344,8 +352,11 @@ class Library:
         states = {w.lower() for w in words if w.lower() in READING_FILTERS}
         text = " ".join(w for w in words if w.lower() not in READING_FILTERS)
         if text.strip():
-            ids = [i for i in self.index().search(text, limit=None if states else limit)
-                   if i in self._meta]  # fmt: skip
+            ids = [
+                i
+                for i in self.index().search(text, limit=None if states else limit)
+                if i in self._meta
+            ]
         else:
             ids = self.ids()
         for state in states:
@@ -362,7 +373,7 @@ class Library:
         lock_path = lock_path or self.lock_path
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(lock_path, "a+")
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held across the yield below
         except OSError as exc:
             raise StoreError(lock_path, f"cannot create the lock file: {exc.strerror}") from None
         try:
@@ -401,9 +412,7 @@ class Library:
             by_uid = {meta["uid"]: i for i, meta in self._meta.items()}
             next_id = max(self._meta, default=0) + 1
             batch: list[tuple[int, Prepared]] = []
-            seen = 0
-            for item in articles:
-                seen += 1
+            for seen, item in enumerate(articles, 1):
                 if isinstance(item, tuple):
                     report.failed.append(item)
                 else:
@@ -432,7 +441,7 @@ class Library:
         return report
 
     def _commit(self, batch: list[tuple[int, Prepared]], pool: ExtractorPool) -> None:
-        """Extract what is not yet, then write bodies, the index, the metadata (the commit point)."""
+        """Extract what is missing; write bodies, index, then metadata (the commit point)."""
         missing = [p.article for _, p in batch if p.extraction is None]
         extracted = iter(pool.extract([(a.title, a.body) for a in missing]))
         metas: dict[int, dict] = {}
@@ -475,8 +484,7 @@ class Library:
         self._meta.update(metas)
         try:
             index.add_many(
-                (i, self._index_doc(i, bodies[metas[i]["shard"]][i]["text"]))
-                for i in metas
+                (i, self._index_doc(i, bodies[metas[i]["shard"]][i]["text"])) for i in metas
             )
             self._save_index(index, generation)
             self._write_meta(metas, generation)
@@ -518,4 +526,4 @@ def _flat(spans) -> list[int]:
 
 
 def _pairs(flat) -> list[tuple[int, int]]:
-    return list(zip(flat[0::2], flat[1::2]))
+    return list(zip(flat[0::2], flat[1::2], strict=False))

@@ -15,10 +15,22 @@ import unicodedata
 from functools import lru_cache
 
 _OLD_TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}  # fmt: skip
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS))
 
 # Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin Extended Additional.
@@ -58,7 +70,8 @@ def new_tone_placement(text: str) -> str:
         out.append(text[last : m.start()])
         swapped = _OLD_TONE_PAIRS[m.group(0)]
         original = text[m.start() : m.end()]
-        out.append("".join(s.upper() if o.isupper() else s for o, s in zip(original, swapped)))
+        pairs = zip(original, swapped, strict=True)
+        out.append("".join(s.upper() if o.isupper() else s for o, s in pairs))
         last = m.end()
     out.append(text[last:])
     return "".join(out)

@@ -7,7 +7,11 @@ def test_round_trip(tmp_path):
     path = tmp_path / "config.toml"
     save_settings(Settings(theme="nord", language="vi", keys={"app.search": "slash,ctrl+f"}), path)
     loaded = load_settings(path)
-    assert (loaded.theme, loaded.language, loaded.keys) == ("nord", "vi", {"app.search": "slash,ctrl+f"})
+    assert (loaded.theme, loaded.language, loaded.keys) == (
+        "nord",
+        "vi",
+        {"app.search": "slash,ctrl+f"},
+    )
     assert loaded.problem is None
 
 

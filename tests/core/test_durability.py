@@ -19,11 +19,16 @@ from ..conftest import article_text
 def write_articles(folder: Path, count: int, start: int = 0) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for n in range(start, start + count):
-        paragraphs = [f"Sáng nay, UBND huyện số {n} tổ chức hội nghị tổng kết công tác năm.",
-                      f"Ông Nguyễn Văn Số{n}, Chủ tịch UBND huyện, phát biểu chỉ đạo hội nghị."]
+        paragraphs = [
+            f"Sáng nay, UBND huyện số {n} tổ chức hội nghị tổng kết công tác năm.",
+            f"Ông Nguyễn Văn Số{n}, Chủ tịch UBND huyện, phát biểu chỉ đạo hội nghị.",
+        ]
         (folder / f"{n:05d}.txt").write_text(
-            article_text(f"Hội nghị số {n}", date=f"20{10 + n % 15}-0{1 + n % 9}",
-                         paragraphs=paragraphs), encoding="utf-8")  # fmt: skip
+            article_text(
+                f"Hội nghị số {n}", date=f"20{10 + n % 15}-0{1 + n % 9}", paragraphs=paragraphs
+            ),
+            encoding="utf-8",
+        )
     return folder
 
 
@@ -44,8 +49,11 @@ def test_sigkill_at_random_moments_leaves_old_or_new_library(tmp_path):
         folder = tmp_path / f"trial{trial}"
         shutil.copytree(baseline.parent, folder)
         db = folder / "library.json"
-        process = subprocess.Popen(cli(db, "import", "--quiet", str(everything)),
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        process = subprocess.Popen(
+            cli(db, "import", "--quiet", str(everything)),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 2.5))
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -67,9 +75,15 @@ def test_two_imports_at_once_are_serialised(tmp_path):
     first = write_articles(tmp_path / "a", 150)
     second = write_articles(tmp_path / "b", 150, start=1000)
     db = tmp_path / "db" / "library.json"
-    runs = [subprocess.Popen(cli(db, "import", "--quiet", str(folder)),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for folder in (first, second)]  # fmt: skip
+    runs = [
+        subprocess.Popen(
+            cli(db, "import", "--quiet", str(folder)),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for folder in (first, second)
+    ]
     results = [run.communicate(timeout=120) for run in runs]
     assert [run.returncode for run in runs] == [0, 0], results
     assert all("150 new" in out for out, _ in results)

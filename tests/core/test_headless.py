@@ -4,12 +4,25 @@ import subprocess
 import sys
 
 CORE_MODULES = [
-    "tui_reader.text", "tui_reader.articles", "tui_reader.bylines", "tui_reader.reading",
-    "tui_reader.formats", "tui_reader.storage", "tui_reader.store", "tui_reader.importing",
-    "tui_reader.extract", "tui_reader.extract.pipeline", "tui_reader.search", "tui_reader.safe",
-    "tui_reader.config", "tui_reader.directory", "tui_reader.award_summary", "tui_reader.timeline",
-    "tui_reader.export", "tui_reader.cli",
-]  # fmt: skip
+    "tui_reader.text",
+    "tui_reader.articles",
+    "tui_reader.bylines",
+    "tui_reader.reading",
+    "tui_reader.formats",
+    "tui_reader.storage",
+    "tui_reader.store",
+    "tui_reader.importing",
+    "tui_reader.extract",
+    "tui_reader.extract.pipeline",
+    "tui_reader.search",
+    "tui_reader.safe",
+    "tui_reader.config",
+    "tui_reader.directory",
+    "tui_reader.award_summary",
+    "tui_reader.timeline",
+    "tui_reader.export",
+    "tui_reader.cli",
+]
 
 
 def test_core_modules_do_not_import_textual_or_rich():

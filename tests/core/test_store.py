@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tui_reader import store as store_module
 from tui_reader.importing import iter_inputs
 from tui_reader.storage import DatabaseCorruptError, StoreError, backup_path
 from tui_reader.store import Library
-from tui_reader import store as store_module
 
 from ..conftest import SEED
 

@@ -62,9 +62,15 @@ class Terminal:
 @pytest.fixture
 def terminal(tmp_path):
     env = dict(os.environ)
-    env.update(TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES),
-               HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
-               XDG_STATE_HOME=str(tmp_path / "state"), XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS=str(COLUMNS),
+        LINES=str(LINES),
+        HOME=str(tmp_path),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
     env.pop("TUI_READER_DB", None)
     env.pop("NO_COLOR", None)
     term = Terminal(command(), env)

@@ -38,8 +38,9 @@ async def open_seed(app: ReaderApp, pilot) -> None:
     """Put the list cursor on the seed article and wait until it is shown."""
     row = seed_row(app)
     app.article_list.cursor = row
-    await wait_until(pilot, lambda: app.current is not None
-                     and app.current.id == app.article_list.ids[row])  # fmt: skip
+    await wait_until(
+        pilot, lambda: app.current is not None and app.current.id == app.article_list.ids[row]
+    )
     await pilot.pause(0.05)
 
 
@@ -49,10 +50,11 @@ def option_texts(pane) -> str:
 
 def seed_row(app: ReaderApp) -> int:
     return next(
-        i for i, article_id in enumerate(app.article_list.ids)
+        i
+        for i, article_id in enumerate(app.article_list.ids)
         if app.library.summary(article_id).date == "2023-06"
         and "toàn dân bảo vệ an ninh" in app.library.summary(article_id).title
-    )  # fmt: skip
+    )
 
 
 @pytest.mark.asyncio
@@ -171,8 +173,9 @@ async def test_choosing_an_official_highlights_their_mentions(db_path):
         assert len(app.hits) == len(official.mentions) >= 2
         body = app.current.article.body
         surname = official.name.split()[-1]
-        assert all(surname in body[s:e] or official.name.split()[0] in body[s:e]
-                   for _, s, e in app.hits)  # fmt: skip
+        assert all(
+            surname in body[s:e] or official.name.split()[0] in body[s:e] for _, s, e in app.hits
+        )
         await pilot.press("n")
         assert app.hit_index == 1
 
@@ -185,8 +188,16 @@ async def test_help_screen_lists_every_key(db_path):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for expected in ("Quit", "Search", "Next hit", "Open", "Command palette", "Next pane",
-                         "Bookmark", "date:2023-06"):  # fmt: skip
+        for expected in (
+            "Quit",
+            "Search",
+            "Next hit",
+            "Open",
+            "Command palette",
+            "Next pane",
+            "Bookmark",
+            "date:2023-06",
+        ):
             assert expected in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -198,10 +209,14 @@ async def test_hostile_article_is_shown_literally_and_does_not_act(tmp_path, db_
     folder.mkdir()
     hostile = "[link=http://x]nhấn[/link] [@click=app.quit]thoát[/] \x1b[2J\x07 [/ [bold"
     (folder / "h.txt").write_text(
-        article_text(f"Tin {hostile}", date="2030-01", author="[b]Tác giả[/b]",
-                     paragraphs=[f"Đoạn {hostile}", "Ông Nguyễn Văn [red]A[/red], Chủ tịch UBND xã."]),
+        article_text(
+            f"Tin {hostile}",
+            date="2030-01",
+            author="[b]Tác giả[/b]",
+            paragraphs=[f"Đoạn {hostile}", "Ông Nguyễn Văn [red]A[/red], Chủ tịch UBND xã."],
+        ),
         encoding="utf-8",
-    )  # fmt: skip
+    )
     library = Library.open(db_path)
     library.import_articles(iter_inputs([folder]))
     app = create_app(db_path, import_bundled=False)

@@ -54,8 +54,13 @@ async def test_awards_view_groups_by_kind_and_by_issuer(db_path):
         assert any(label.startswith("Bằng khen") for label in labels)
         assert "Totals" in detail_text(screen)
         await pilot.press("i")
-        await wait_until(pilot, lambda: screen.by == "issuer"
-                         and any("Giám đốc Công an tỉnh" in r.label for r in screen.entries.rows))  # fmt: skip
+        await wait_until(
+            pilot,
+            lambda: (
+                screen.by == "issuer"
+                and any("Giám đốc Công an tỉnh" in r.label for r in screen.entries.rows)
+            ),
+        )
         await pilot.press("s")
         assert "collectives" in str(screen.query_one("#corpus-left").border_title)
         await pilot.press("enter", "enter")
@@ -91,7 +96,9 @@ async def test_palette_goes_to_officials_and_filters_by_award(db_path):
         await pilot.press("escape", "ctrl+p", *"giay khen")
         await pilot.pause(0.8)
         prompts = [str(o.prompt) for o in app.screen.query("CommandList").first()._options]
-        target = next(i for i, p in enumerate(prompts) if p.startswith("Filter by award: Giấy khen"))
+        target = next(
+            i for i, p in enumerate(prompts) if p.startswith("Filter by award: Giấy khen")
+        )
         for _ in range(target):
             await pilot.press("down")
         await pilot.press("enter")

@@ -1,4 +1,4 @@
-"""Hostile text reaches every pane, the palette and the CLI literally: nothing parses, nothing acts."""
+"""Hostile text reaches every pane, the palette and the CLI literally: nothing parses or acts."""
 
 from __future__ import annotations
 
@@ -44,20 +44,38 @@ def hostile_db(db_path, tmp_path, monkeypatch):
     folder = tmp_path / "hostile"
     folder.mkdir()
     (folder / "h.txt").write_text(
-        article_text(f"Tin {HOSTILE[1]} {HOSTILE[0]}", date="2030-01",
-                     paragraphs=[f"Đoạn một {JOINED}", f"Đoạn hai {HOSTILE[1]} và {HOSTILE[0]}."],
-                     author="[b]Tác giả[/b]"),
+        article_text(
+            f"Tin {HOSTILE[1]} {HOSTILE[0]}",
+            date="2030-01",
+            paragraphs=[f"Đoạn một {JOINED}", f"Đoạn hai {HOSTILE[1]} và {HOSTILE[0]}."],
+            author="[b]Tác giả[/b]",
+        ),
         encoding="utf-8",
-    )  # fmt: skip
+    )
 
     def hostile_extract(title: str, body: str) -> Extraction:
         start = body.index(HOSTILE[1])
         return Extraction(
-            officials=[Official(f"Nguyễn {HOSTILE[1]}", "[red]Đại tá[/red]",
-                                [HOSTILE[0], HOSTILE[5], HOSTILE[9]], [(start, start + 5)])],
-            awards=[Award(f"Bằng khen {HOSTILE[2]}", HOSTILE[3], [HOSTILE[4]], [HOSTILE[6]],
-                          1, 2, [(0, 10)])],
-        )  # fmt: skip
+            officials=[
+                Official(
+                    f"Nguyễn {HOSTILE[1]}",
+                    "[red]Đại tá[/red]",
+                    [HOSTILE[0], HOSTILE[5], HOSTILE[9]],
+                    [(start, start + 5)],
+                )
+            ],
+            awards=[
+                Award(
+                    f"Bằng khen {HOSTILE[2]}",
+                    HOSTILE[3],
+                    [HOSTILE[4]],
+                    [HOSTILE[6]],
+                    1,
+                    2,
+                    [(0, 10)],
+                )
+            ],
+        )
 
     monkeypatch.setattr(importing, "extract", hostile_extract)
     report = Library.open(db_path).import_articles(importing.iter_inputs([folder]))
@@ -111,8 +129,14 @@ async def test_every_pane_shows_hostile_text_literally(hostile_db):
 
 
 def test_cli_prints_hostile_text_without_control_codes(hostile_db, capsys):
-    for argv in (["list"], ["list", "--json"], ["show", "1"], ["show", "1", "--json"],
-                 ["search", "tin"], ["search", "tin", "--json"]):  # fmt: skip
+    for argv in (
+        ["list"],
+        ["list", "--json"],
+        ["show", "1"],
+        ["show", "1", "--json"],
+        ["search", "tin"],
+        ["search", "tin", "--json"],
+    ):
         code = main(["--db", str(hostile_db), *argv])
         out, err = capsys.readouterr()
         assert code == 0, err

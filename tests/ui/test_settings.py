@@ -46,8 +46,9 @@ def test_the_interface_speaks_vietnamese(tmp_path):
         asyncio.run(main())
     """)
     env = {"TUI_READER_LANG": "vi", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
     assert out.returncode == 0, out.stderr
     assert "Thoát" in out.stdout and "Trợ giúp" in out.stdout and "Tìm" in out.stdout
     assert "Bài báo" in out.stdout

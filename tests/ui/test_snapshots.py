@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tui_reader.ui.app import create_app
+
 from .test_app import open_seed as show_seed
 from .test_app import ready
-from tui_reader.ui.app import create_app
 
 
 def open_seed(keys: tuple[str, ...] = ()):

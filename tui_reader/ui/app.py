@@ -23,9 +23,9 @@ from tui_reader.config import ConfigError, Settings, save_settings
 from tui_reader.safe import plain_line
 from tui_reader.storage import StoreError
 from tui_reader.store import Library, StoredArticle
+from tui_reader.timeline import articles_per_month
 from tui_reader.ui.article_list import ArticleList
 from tui_reader.ui.article_view import ArticleView
-from tui_reader.timeline import articles_per_month
 from tui_reader.ui.commands import ArticleCommands
 from tui_reader.ui.corpus_views import (
     AwardsScreen,
@@ -64,12 +64,20 @@ class ReaderApp(App[int]):
         Binding("a", "awards_view", t("Awards view"), id="app.awards"),
         Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
         Binding("u", "toggle_filter('is:unread')", t("Unread only"), show=False, id="app.unread"),
-        Binding("B", "toggle_filter('is:bookmarked')", t("Bookmarked only"), key_display="B",
-                show=False, id="app.bookmarked"),  # fmt: skip
+        Binding(
+            "B",
+            "toggle_filter('is:bookmarked')",
+            t("Bookmarked only"),
+            key_display="B",
+            show=False,
+            id="app.bookmarked",
+        ),
         Binding("r", "refresh_library", t("Reload"), show=False, id="app.refresh"),
         Binding("escape", "back", t("Back"), show=False, id="app.back"),
         Binding("tab", "focus_next", t("Next pane"), show=False, id="app.focus_next"),
-        Binding("shift+tab", "focus_previous", t("Previous pane"), show=False, id="app.focus_previous"),
+        Binding(
+            "shift+tab", "focus_previous", t("Previous pane"), show=False, id="app.focus_previous"
+        ),
     ]
 
     def __init__(
@@ -203,7 +211,9 @@ class ReaderApp(App[int]):
 
                 data = bundled_data_dir()
                 if data is not None:
-                    self.call_from_thread(self._set_placeholder, t("Importing the sample articles…"))
+                    self.call_from_thread(
+                        self._set_placeholder, t("Importing the sample articles…")
+                    )
                     library.import_articles(iter_inputs([data], source_prefix="bundled:"))
             library.index()
         except StoreError as exc:
@@ -219,7 +229,9 @@ class ReaderApp(App[int]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             log.error("worker %s failed", event.worker.name, exc_info=error)
-            message = f"{event.worker.group} failed: {plain_line(str(error)) or type(error).__name__}"
+            message = (
+                f"{event.worker.group} failed: {plain_line(str(error)) or type(error).__name__}"
+            )
             if event.worker.group == "load" and self.library is None:
                 self._set_placeholder(message)
             self.notify(message, severity="error", markup=False, timeout=10)
@@ -235,7 +247,8 @@ class ReaderApp(App[int]):
         self.library = library
         self.all_ids = library.ids()
         self.article_view.placeholder = (
-            t("No article selected.") if self.all_ids
+            t("No article selected.")
+            if self.all_ids
             else t("The library is empty: tui-reader import PATH")
         )
         # the list, its title and the timeline of the current filter (all articles if none)
@@ -248,8 +261,9 @@ class ReaderApp(App[int]):
         if self.query_text:
             shown = len(self.article_list.ids) if shown is None else shown
             counts = t("{shown} of {total}", shown=f"{shown:,}", total=f"{total:,}")
-            title = Content.assemble(t("Articles") + " ", (counts, "bold"), " · ",
-                                     safe_line(self.query_text, "italic"))  # fmt: skip
+            title = Content.assemble(
+                t("Articles") + " ", (counts, "bold"), " · ", safe_line(self.query_text, "italic")
+            )
         else:
             title = Content(f"{t('Articles')} · {total:,}")
         self.article_list.border_title = title
@@ -311,7 +325,9 @@ class ReaderApp(App[int]):
         if not query.strip() or self.current is None:
             return []
         article = self.current.article
-        hits: list[Hit] = [("title", s, e) for s, e in find_hits(query, article.title, field="title")]
+        hits: list[Hit] = [
+            ("title", s, e) for s, e in find_hits(query, article.title, field="title")
+        ]
         hits += [("body", s, e) for s, e in find_hits(query, article.body)]
         return hits
 
@@ -501,7 +517,10 @@ class ReaderApp(App[int]):
             (t("Article list"), ArticleList.BINDINGS),
             (t("Article text"), ArticleView.BINDINGS),
             (t("Officials and awards"), EntryPane.BINDINGS),
-            (t("Search bar"), [*SearchBar.BINDINGS, Binding("enter", "", t("Open the first result"))]),
+            (
+                t("Search bar"),
+                [*SearchBar.BINDINGS, Binding("enter", "", t("Open the first result"))],
+            ),
         ]
         self.push_screen(HelpScreen(sections))
 
@@ -561,15 +580,15 @@ class ReaderApp(App[int]):
         if hasattr(item, "spellings"):  # a person of the officials view
             names = [item.name, *item.spellings]
             pane, entries = self.query_one(OfficialsPane), extraction.officials
-            index = next((i for i, o in enumerate(entries)
-                          if any(same_name(o.name, n) for n in names)), None)  # fmt: skip
+            index = next(
+                (i for i, o in enumerate(entries) if any(same_name(o.name, n) for n in names)), None
+            )
         else:  # an award group
             from tui_reader.directory import compare_key
 
             pane, entries = self.query_one(AwardsPane), extraction.awards
             wanted = compare_key(item.award or "")
-            index = next((i for i, a in enumerate(entries)
-                          if compare_key(a.award) == wanted), None)  # fmt: skip
+            index = next((i for i, a in enumerate(entries) if compare_key(a.award) == wanted), None)
         if index is not None:
             pane.focus()
             pane.highlighted = index
@@ -610,9 +629,7 @@ class ReaderApp(App[int]):
             library.reload()
             library.index()
         except StoreError as exc:
-            self.call_from_thread(
-                self.notify, plain_line(str(exc)), severity="error", markup=False
-            )
+            self.call_from_thread(self.notify, plain_line(str(exc)), severity="error", markup=False)
             return
         keep = self.current.id if self.current is not None else None
         self.current = None

@@ -62,8 +62,11 @@ class ArticleList(VirtualList[int]):
 
     def render_row(self, key: int, width: int, base: Style) -> list[Segment]:
         summary = self._summary(key)
-        style = base + self.get_component_rich_style("article-list--unread") if (
-            self._is_unread(key)) else base  # fmt: skip
+        style = (
+            base + self.get_component_rich_style("article-list--unread")
+            if (self._is_unread(key))
+            else base
+        )
         date_style = base + self.get_component_rich_style("article-list--date")
         author_style = base + self.get_component_rich_style("article-list--author")
         mark_style = base + self.get_component_rich_style("article-list--mark")

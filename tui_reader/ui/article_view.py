@@ -196,7 +196,7 @@ class ArticleView(ScrollView, can_focus=True):
                 )
         offsets = wrap_offsets(block.plain, width)
         parts = block.divide([end for _, end in offsets[:-1]])
-        for (start, end), part in zip(offsets, parts):
+        for (start, end), part in zip(offsets, parts, strict=False):
             part.rstrip()
             lines.append(_Line(field, base + start, base + end, part))
 

@@ -97,7 +97,9 @@ class CorpusScreen(Screen[None]):
         yield Header()
         with Horizontal(id="corpus-main"):
             with Vertical(id="corpus-left"):
-                yield Input(placeholder=t("Filter (without diacritics is fine)"), id="corpus-filter")
+                yield Input(
+                    placeholder=t("Filter (without diacritics is fine)"), id="corpus-filter"
+                )
                 yield CorpusList(id="corpus-list")
             with Vertical(id="corpus-right"):
                 with VerticalScroll(id="corpus-detail-scroll"):
@@ -201,9 +203,7 @@ class CorpusScreen(Screen[None]):
         return list(row.item.article_ids)
 
     def action_back(self) -> None:
-        if self.focused is self.query_one("#corpus-filter"):
-            self.entries.focus()
-        elif self.focused is self.articles:
+        if self.focused is self.query_one("#corpus-filter") or self.focused is self.articles:
             self.entries.focus()
         else:
             self.app.pop_screen()
@@ -228,7 +228,7 @@ def timeline_line(metas: dict[int, dict], ids: list[int], width: int = 40) -> Co
 
 
 def render_timeline(months: list[tuple[str, int]], width: int, peak: bool = True) -> Content:
-    """"2017-02 ▁▃█▅ 2017-07  peak 2017-05: 412" fitted to ``width`` cells."""
+    """ "2017-02 ▁▃█▅ 2017-07  peak 2017-05: 412" fitted to ``width`` cells."""
     from tui_reader.timeline import sparkline
 
     if not months:
@@ -238,10 +238,13 @@ def render_timeline(months: list[tuple[str, int]], width: int, peak: bool = True
     tail = f"  peak {peak_month}: {most}" if peak else ""
     room = max(width - 2 * len(months[0][0]) - 2 - len(tail), 4)
     return Content.assemble(
-        (months[0][0], "$text-muted"), " ",
-        (sparkline(counts, width=min(room, len(counts))), "$text-accent"), " ",
-        (months[-1][0], "$text-muted"), (tail, "$text-muted"),
-    )  # fmt: skip
+        (months[0][0], "$text-muted"),
+        " ",
+        (sparkline(counts, width=min(room, len(counts))), "$text-accent"),
+        " ",
+        (months[-1][0], "$text-muted"),
+        (tail, "$text-muted"),
+    )
 
 
 class OfficialsScreen(CorpusScreen):
@@ -259,8 +262,15 @@ class OfficialsScreen(CorpusScreen):
             muted = " ".join(p for p in (rank, latest) if p)
             if person.ambiguous:
                 muted = "⚠ " + muted
-            rows.append(Row(person.name, muted, len(person.article_ids),
-                            month_span(person.first, person.last), person))  # fmt: skip
+            rows.append(
+                Row(
+                    person.name,
+                    muted,
+                    len(person.article_ids),
+                    month_span(person.first, person.last),
+                    person,
+                )
+            )
         return rows
 
     def sort_rows(self, rows: list[Row]) -> list[Row]:
@@ -279,20 +289,30 @@ class OfficialsScreen(CorpusScreen):
         lines = [safe_line(person.name, "bold $text-accent")]
         others = [s for s in person.spellings if s != person.name]
         if others:
-            lines.append(Content.assemble((t("also written") + ": ", "$text-muted"),
-                                          safe_line(", ".join(others))))  # fmt: skip
+            lines.append(
+                Content.assemble(
+                    (t("also written") + ": ", "$text-muted"), safe_line(", ".join(others))
+                )
+            )
         if person.ambiguous or person.note:
-            lines.append(Content.assemble(("⚠ ", "$text-warning"),
-                                          safe_line(person.note or t("may be several people"),
-                                                    "$text-warning")))  # fmt: skip
+            lines.append(
+                Content.assemble(
+                    ("⚠ ", "$text-warning"),
+                    safe_line(person.note or t("may be several people"), "$text-warning"),
+                )
+            )
         for heading, seen in ((t("Ranks"), person.ranks), (t("Titles"), person.titles)):
             if not seen:
                 continue
             lines.append(Content.styled(heading, "bold"))
             for entry in seen:
-                lines.append(Content.assemble(
-                    (f"  {month_span(entry.first, entry.last):<16}", "$text-muted"),
-                    safe_line(entry.text), (f"  ({entry.articles})", "$text-muted")))  # fmt: skip
+                lines.append(
+                    Content.assemble(
+                        (f"  {month_span(entry.first, entry.last):<16}", "$text-muted"),
+                        safe_line(entry.text),
+                        (f"  ({entry.articles})", "$text-muted"),
+                    )
+                )
         lines.append(Content.styled(t("Articles per month"), "bold"))
         lines.append(Content.assemble("  ", timeline_line(self.metas, person.article_ids)))
         return Content("\n").join(lines)
@@ -322,8 +342,11 @@ class AwardsScreen(CorpusScreen):
                 label, muted = group.award, (t("by") + " " + group.issuer) if group.issuer else ""
             else:
                 label, muted = group.issuer or t("(issuer not given)"), group.award
-            rows.append(Row(label, muted, len(group.article_ids),
-                            month_span(group.first, group.last), group))  # fmt: skip
+            rows.append(
+                Row(
+                    label, muted, len(group.article_ids), month_span(group.first, group.last), group
+                )
+            )
         return rows
 
     def sort_rows(self, rows: list[Row]) -> list[Row]:
@@ -343,16 +366,28 @@ class AwardsScreen(CorpusScreen):
         lines = [safe_line(group.award or "", "bold $text-warning")]
         if group.issuer:
             lines.append(Content.assemble((t("by") + " ", "$text-muted"), safe_line(group.issuer)))
-        lines.append(Content.assemble(
-            (t("Totals") + ": ", "bold"),
-            f"{group.collectives:,} {t('collectives')}, {group.individuals:,} {t('individuals')}",
-            (f"  ({len(group.article_ids):,} {t('articles')})", "$text-muted")))  # fmt: skip
+        lines.append(
+            Content.assemble(
+                (t("Totals") + ": ", "bold"),
+                f"{group.collectives:,} {t('collectives')}, "
+                f"{group.individuals:,} {t('individuals')}",
+                (f"  ({len(group.article_ids):,} {t('articles')})", "$text-muted"),
+            )
+        )
         if group.presenters:
-            lines.append(Content.assemble((t("presented by:") + " ", "$text-muted"),
-                                          safe_line(", ".join(group.presenters[:12]))))  # fmt: skip
+            lines.append(
+                Content.assemble(
+                    (t("presented by:") + " ", "$text-muted"),
+                    safe_line(", ".join(group.presenters[:12])),
+                )
+            )
         if group.recipients:
-            lines.append(Content.assemble((t("received by:") + " ", "$text-muted"),
-                                          safe_line(", ".join(group.recipients[:12]))))  # fmt: skip
+            lines.append(
+                Content.assemble(
+                    (t("received by:") + " ", "$text-muted"),
+                    safe_line(", ".join(group.recipients[:12])),
+                )
+            )
         lines.append(Content.styled(t("Articles per month"), "bold"))
         lines.append(Content.assemble("  ", timeline_line(self.metas, group.article_ids)))
         return Content("\n").join(lines)

@@ -69,14 +69,16 @@ VIETNAMESE = {
     "Reloaded: {n} articles.": "Đã tải lại: {n} bài.",
     "{shown} of {total}": "{shown} / {total}",
     "Find in this article": "Tìm trong bài này",
-    "Search all articles — words, \"phrase\", -exclude, official: award: author: date:": (
-        "Tìm mọi bài — từ, \"cụm từ\", -loại trừ, official: award: author: date:"
+    'Search all articles — words, "phrase", -exclude, official: award: author: date:': (
+        'Tìm mọi bài — từ, "cụm từ", -loại trừ, official: award: author: date:'
     ),
     # search syntax help
     "all words must match; the last one may be the start of a word": (
         "mọi từ đều phải có; từ cuối có thể là phần đầu của một từ"
     ),
-    "no diacritics typed: matches with or without them": "gõ không dấu: khớp cả có dấu lẫn không dấu",
+    "no diacritics typed: matches with or without them": (
+        "gõ không dấu: khớp cả có dấu lẫn không dấu"
+    ),
     "diacritics typed: matches exactly (Thuỷ and Thủy are the same)": (
         "gõ có dấu: khớp đúng dấu (Thuỷ và Thủy là một)"
     ),

@@ -49,7 +49,7 @@ def official_lines(official: Official, width: int = 40) -> list[Line]:
 
 
 def count_phrase(award: Award) -> str:
-    """"10 tập thể, 15 cá nhân" from the award's counts ("" when the article gives none)."""
+    """ "10 tập thể, 15 cá nhân" from the award's counts ("" when the article gives none)."""
     parts = []
     if award.collectives is not None:
         parts.append(f"{award.collectives} tập thể")
@@ -193,15 +193,19 @@ class EntryPane(ScrollView, can_focus=True):
     def watch_highlighted(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self._first_line):
             top = self._first_line[index]
-            end = self._first_line[index + 1] if index + 1 < len(self._first_line) else len(
-                self._lines)  # fmt: skip
+            end = (
+                self._first_line[index + 1]
+                if index + 1 < len(self._first_line)
+                else len(self._lines)
+            )
             height = self.scrollable_content_region.height
             scroll = round(self.scroll_y)
             if top < scroll:
                 self.scroll_to(y=top, animate=False)
             elif end > scroll + height:
-                self.scroll_to(y=max(end - height, 0) if end - top <= height else top,
-                               animate=False)  # fmt: skip
+                self.scroll_to(
+                    y=max(end - height, 0) if end - top <= height else top, animate=False
+                )
         self.refresh()
         self.post_message(self.EntryChosen(self, index))
 

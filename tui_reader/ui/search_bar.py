@@ -16,7 +16,7 @@ from tui_reader.ui.i18n import t
 Scope = Literal["corpus", "article"]
 
 PLACEHOLDERS = {
-    "corpus": t("Search all articles — words, \"phrase\", -exclude, official: award: author: date:"),
+    "corpus": t('Search all articles — words, "phrase", -exclude, official: award: author: date:'),
     "article": t("Find in this article"),
 }
 SCOPE_LABELS = {"corpus": t("All articles"), "article": t("This article")}
