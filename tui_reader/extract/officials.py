@@ -16,6 +16,7 @@ CHAIN_GAPS = frozenset({", ", ",", " - ", " – ", " — ", "; "})
 LEFT_CHAIN_GAPS = frozenset({", ", ",", " - ", " – ", " — "})
 RIGHT_OPENERS = frozenset({", ", " - ", " – ", " — ", " (", ": "})
 LEFT_CHAIN_BREAKERS = frozenset({"của", "quyền", "cho", "tặng", "với", "và"})
+CHAIN_STARTERS = frozenset({"và", "với"})
 ABBREVIATIONS = {
     "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "mttq": "mat tran to quoc",
     "ubmttq": "uy ban mat tran to quoc", "tp": "thanh pho", "tw": "trung uong",
@@ -213,10 +214,13 @@ def _left_chain(
         span = by_end.get(prev_end)
         if span is None:
             break
-        if span.start > 0 and doc.tokens[span.start - 1].key in LEFT_CHAIN_BREAKERS:
+        opener = doc.tokens[span.start - 1].key if span.start > 0 else ""
+        if opener in LEFT_CHAIN_BREAKERS and opener not in CHAIN_STARTERS:
             break  # "thừa ủy quyền của Thủ tướng, Bộ trưởng X": the first is someone else
         spans.insert(0, span)
         gaps.insert(0, sep)
+        if opener in CHAIN_STARTERS:
+            break  # "A và Ủy viên Bộ Chính trị, Trưởng ban X B": the chain starts after "và"
     return spans, gaps
 
 

@@ -311,3 +311,14 @@ def test_dashes_inside_a_body_and_a_title_running_into_the_next_rank_and_name():
     ]
     assert got["Pol Saroeun"] == ("Thống tướng", ["Tổng Tư lệnh Quân đội Hoàng gia"])
     assert got["Sao Sokha"] == ("Thống tướng", ["Tư lệnh lực lượng Hiến binh"])
+
+
+def test_a_chain_of_titles_after_va_belongs_to_the_second_person():
+    got = officials(
+        "Chiều 5/7, Phó Thủ tướng Lê Văn Thành và Ủy viên Bộ Chính trị, Trưởng ban Dân vận Trung "
+        "ương Trần Thị Mai đến thăm. Bộ trưởng làm việc với Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh "
+        "Đặng Quốc Khánh."
+    )
+    assert got["Lê Văn Thành"][1] == ["Phó Thủ tướng"]
+    assert got["Trần Thị Mai"][1] == ["Ủy viên Bộ Chính trị", "Trưởng ban Dân vận Trung ương"]
+    assert got["Đặng Quốc Khánh"][1] == ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
