@@ -107,12 +107,7 @@ class ReaderApp(App[int]):
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="list-column"):
-                yield ArticleList(
-                    summary=lambda i: self.library.summary(i),
-                    is_unread=lambda i: not self.library.is_read(i),
-                    is_marked=lambda i: self.library.is_bookmarked(i),
-                    id="articles",
-                )
+                yield ArticleList.of_library(self, id="articles")
                 yield Static(Content(""), id="timeline")
             with Vertical(id="right"):
                 yield ArticleView(id="text")

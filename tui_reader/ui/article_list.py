@@ -46,6 +46,16 @@ class ArticleList(VirtualList[int]):
         self._is_unread = is_unread
         self._is_marked = is_marked
 
+    @classmethod
+    def of_library(cls, app, **kwargs) -> ArticleList:
+        """A list of the app's library's articles (the library may be opened later)."""
+        return cls(
+            summary=lambda i: app.library.summary(i),
+            is_unread=lambda i: not app.library.is_read(i),
+            is_marked=lambda i: app.library.is_bookmarked(i),
+            **kwargs,
+        )
+
     @property
     def ids(self) -> list[int]:
         return self.keys

@@ -104,12 +104,7 @@ class CorpusScreen(Screen[None]):
             with Vertical(id="corpus-right"):
                 with VerticalScroll(id="corpus-detail-scroll"):
                     yield Static(Content(""), id="corpus-detail")
-                yield ArticleList(
-                    summary=lambda i: self.app.library.summary(i),
-                    is_unread=lambda i: not self.app.library.is_read(i),
-                    is_marked=lambda i: self.app.library.is_bookmarked(i),
-                    id="corpus-articles",
-                )
+                yield ArticleList.of_library(self.app, id="corpus-articles")
         yield Footer()
 
     @property

@@ -39,29 +39,23 @@ class VirtualList(ScrollView, Generic[Key], can_focus=True):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class RowMessage(Message):
+        """About one row of a list; ``control`` lets handlers pick the list by id."""
+
+        def __init__(self, list_: VirtualList, key: object) -> None:
+            super().__init__()
+            self.list = list_
+            self.key = key
+
+        @property
+        def control(self) -> VirtualList:
+            return self.list
+
+    class Highlighted(RowMessage):
         """The cursor moved to a row (``key`` None when the list is empty)."""
 
-        def __init__(self, list_: VirtualList, key: object) -> None:
-            super().__init__()
-            self.list = list_
-            self.key = key
-
-        @property
-        def control(self) -> VirtualList:
-            return self.list
-
-    class Opened(Message):
+    class Opened(RowMessage):
         """The reader asked to open a row (enter or double click)."""
-
-        def __init__(self, list_: VirtualList, key: object) -> None:
-            super().__init__()
-            self.list = list_
-            self.key = key
-
-        @property
-        def control(self) -> VirtualList:
-            return self.list
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
