@@ -30,6 +30,10 @@ _HISTORY_RE = re.compile(
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
+# words after an award that make the sentence a record of honours
+_RECORD_AFTER_RE = re.compile(
+    key(r"(?<!\w)(?:phần thưởng cao quý khác|nhiều huân|các huân|huân, huy chương)(?!\w)")
+)
 _BADGE_YEARS_RE = re.compile(key(r"huy hiệu ((?:\d+ năm, )*\d+ năm(?: và \d+ năm)?) tuổi đảng"))
 _CLAUSE_OPENERS = frozenset({"này", "đó", "được", "vừa", "đã", "và", "khi", "thì", "cũng"})
 # verbs and auxiliaries between an issuer and the award ("UBND tỉnh đã ký quyết định tặng")
@@ -127,6 +131,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         before = doc.key[s_start : tok.start]
         if _HISTORY_RE.search(before) or _MANY_RE.search(before) or _NOT_YET_RE.search(before):
             continue
+        if _RECORD_AFTER_RE.search(doc.key, tok.start, s_end):
+            continue  # "đã được tặng Huy hiệu 50 năm tuổi Đảng, nhiều huân, huy chương ..."
         if _honours_record(sc, s_start, s_end):
             continue
         if _only_past_years(doc.body[s_start:s_end], latest):
@@ -212,10 +218,9 @@ def _honours_record(sc: Scan, s_start: int, s_end: int) -> bool:
     """True for a sentence that lists a person's honours ("Ông được Đảng và Nhà nước tặng thưởng
     Huân chương ..., Huân chương ..., Huy hiệu ...") without any word of a ceremony."""
     doc = sc.doc
-    first, last = doc.by_start.get(s_start), doc.by_end.get(s_end)
-    if first is None:
-        return False
-    heads = sum(1 for h in sc.awards if first <= h and (last is None or h <= last))
+    starts = doc.tokens.starts
+    # every award head inside the sentence (its end may fall after a full stop, not on a word)
+    heads = sum(1 for h in sc.awards if s_start <= starts[h] < s_end)
     return heads >= 3 and _EVENT_RE.search(doc.key, s_start, s_end) is None
 
 
@@ -390,7 +395,8 @@ def _issuers(
         k -= 1
     if not giving:
         return [None]  # "X trao Huân chương": who hands it over is not who gives it
-    return [_subject_issuer(sc, k, s_start)]
+    subject = _subject_issuer(sc, k, s_start)
+    return [_Subject(subject) if subject else None]
 
 
 def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:
@@ -541,7 +547,7 @@ def _merge(awards: list[Award]) -> list[Award]:
             target.individuals if target.individuals is not None else award.individuals
         )
         target.mentions = sorted(set(target.mentions) | set(award.mentions))
-    merged = _specific_kinds(merged)
+    merged = _specific_kinds(_fold_subject_issuers(merged))
     # an entry without issuer whose kind also has a named issuer is the same award
     named = [a for a in merged if a.issuer]
     kept = [a for a in merged if a.issuer or not any(_same_kind(a.award, b.award) for b in named)]
@@ -551,6 +557,46 @@ def _merge(awards: list[Award]) -> list[Award]:
         for a in kept
         if a.issuer or not any(b is not a and _more_specific(b.award, a.award) for b in kept)
     ]
+
+
+class _Subject(str):
+    """An issuer read from the subject of "tặng" ("UBND TP quyết định tặng thưởng ..."): weaker
+    than one written after the award, into which it folds."""
+
+
+def _fold_subject_issuers(awards: list[Award]) -> list[Award]:
+    """Drop an award whose issuer, read from a subject, is the body whose head another entry of
+    the same kind names ("UBND TP" under "Chủ tịch UBND TP Hà Nội"); plain strings after."""
+    kept = []
+    for award in awards:
+        target = None
+        if isinstance(award.issuer, _Subject):
+            words = set(title_key(award.issuer).split())
+            target = next(
+                (
+                    b
+                    for b in awards
+                    if b is not award
+                    and b.issuer
+                    and not isinstance(b.issuer, _Subject)
+                    and _same_kind(b.award, award.award)
+                    and words < set(title_key(b.issuer).split())
+                ),
+                None,
+            )
+        if target is None:
+            kept.append(award)
+            continue
+        for name in award.presenters:
+            _add(target.presenters, name)
+        for name in award.recipients:
+            _add(target.recipients, name)
+        if target.collectives is None and target.individuals is None:
+            target.collectives, target.individuals = award.collectives, award.individuals
+        target.mentions = sorted(set(target.mentions) | set(award.mentions))
+    for award in kept:
+        award.issuer = str(award.issuer) if award.issuer is not None else None
+    return kept
 
 
 # heads that name no award by themselves: "Lễ trao Huân chương của Chủ tịch nước" in the lead

@@ -177,3 +177,29 @@ def test_tournament_medals_places_and_many_medals_are_not_awards():
     assert awards("Bộ trưởng trao Huy chương Chiến sĩ vẻ vang cho 3 cá nhân.") == [
         ("Huy chương Chiến sĩ vẻ vang", None, None, 3)
     ]
+
+
+def test_a_record_of_honours_or_its_closing_words_is_not_an_award_but_an_event_is():
+    assert (
+        awards(
+            "Ông Lê Văn Tư đã được Đảng, Nhà nước tặng Huy hiệu 50 năm tuổi Đảng, nhiều huân, huy "
+            "chương và các phần thưởng cao quý khác."
+        )
+        == []
+    )
+    # three award heads in one paragraph no longer hide an award of the next sentence
+    got = awards(
+        "Trong lễ kỷ niệm, Hội được Thủ tướng tặng Bằng khen.\n\nSáng 2/9, Hội kỷ niệm 60 năm "
+        "thành lập và nhận Bằng khen của Thủ tướng Chính phủ. Bộ trưởng trao Bằng khen cho Hội."
+    )
+    assert [(a, i) for a, i, *_ in got] == [("Bằng khen", "Thủ tướng Chính phủ")]
+
+
+def test_an_issuer_read_from_the_subject_folds_into_its_head():
+    got = awards(
+        "Chủ tịch UBND TP Huế Lê Văn Hòa vừa ký quyết định tặng danh hiệu “Công dân tiêu biểu” cho "
+        "5 cá nhân. UBND TP quyết định tặng danh hiệu “Công dân tiêu biểu” cho 5 cá nhân."
+    )
+    assert [(a, i, n) for a, i, _c, n in got] == [
+        ("danh hiệu “Công dân tiêu biểu”", "Chủ tịch UBND TP Huế", 5)
+    ]
