@@ -26,7 +26,7 @@ _HISTORY_RE = re.compile(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
         r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
         r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét|truy tặng)"
-        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt"
+        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác"
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
@@ -53,7 +53,7 @@ _EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|
 _CONTEST_RE = re.compile(
     key(
         r"(?<!\w)(?:cầu thủ|mùa giải|giải đấu|bàn thắng|phá lưới|thủ môn|cuộc thi|hoa hậu"
-        r"|chung kết|vô địch|bình chọn)(?!\w)"
+        r"|chung kết|vô địch|bình chọn|unesco|di sản|kỷ lục|công viên địa chất)(?!\w)"
     )
 )
 _MANY_RE = re.compile(key(r"(?<!\w)(?:nhiều|các loại|những)\s*$"))
@@ -578,7 +578,6 @@ def _fold_subject_issuers(awards: list[Award]) -> list[Award]:
                     for b in awards
                     if b is not award
                     and b.issuer
-                    and not isinstance(b.issuer, _Subject)
                     and _same_kind(b.award, award.award)
                     and words < set(title_key(b.issuer).split())
                 ),
