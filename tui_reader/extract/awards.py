@@ -164,6 +164,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
                 counts = _counts(clause, clause, nearest_last=True)
         if counts == (None, None):
             counts = _counted_kind(sc, h, s_end)
+        counts = _plus_named(sc, officials, s_start, s_end, counts)
         for kind in kinds:
             for issuer in issuers:
                 award = Award(award=kind, issuer=issuer, mentions=[(s_start, s_end)])
@@ -183,6 +184,25 @@ def _contest_medal(kind: str) -> bool:
 def _inside_place(sc: Scan, h: int) -> bool:
     """True when the award's first word ends a place name ("Cao Bằng")."""
     return h > 0 and sc.doc.adjacent(h) and (place_at(sc, h - 1) or 0) > h
+
+
+_AND_COUNT_RE = re.compile(rf"(?<!\w){key('và')}\s+{_NUMBER}\s+{_INDIVIDUAL}(?!\w)")
+
+
+def _plus_named(
+    sc: Scan, officials: list[Official], s_start: int, s_end: int, counts: tuple
+) -> tuple[int | None, int | None]:
+    """ "Phó Thủ tướng A và 8 đảng viên được tặng ...": the named official is one more person."""
+    collectives, individuals = counts
+    if individuals is None:
+        return counts
+    ends = {e for o in officials for _s, e in o.mentions if s_start <= e < s_end}
+    for m in _AND_COUNT_RE.finditer(sc.doc.key, s_start, s_end):
+        if _number(m.group(1)) != individuals:
+            continue
+        if len(sc.doc.body[: m.start()].rstrip()) in ends:
+            return collectives, individuals + 1
+    return counts
 
 
 def _conjoined(sc: Scan, prev_end: int, h: int) -> bool:

@@ -203,3 +203,14 @@ def test_an_issuer_read_from_the_subject_folds_into_its_head():
     assert [(a, i, n) for a, i, _c, n in got] == [
         ("danh hiệu “Công dân tiêu biểu”", "Chủ tịch UBND TP Huế", 5)
     ]
+
+
+def test_a_named_official_and_a_number_of_others_count_together():
+    got = awards(
+        "Tại buổi lễ, Phó Chủ tịch tỉnh Lê Văn Hải và 6 đảng viên đã được tặng Bằng khen của Đảng "
+        "ủy Khối cơ quan tỉnh. Bộ trưởng trao Giấy khen cho 5 cá nhân và 8 tập thể."
+    )
+    assert got == [
+        ("Bằng khen", "Đảng ủy Khối cơ quan tỉnh", None, 7),
+        ("Giấy khen", None, 8, 5),
+    ]
