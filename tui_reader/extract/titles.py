@@ -75,7 +75,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
     while (
         j < len(toks)
         and j - head_end < MAX_TITLE_TOKENS
-        and (sc.doc.adjacent(j) or _dash_inside_name(sc, j))
+        and (sc.doc.adjacent(j) or _dash_inside_name(sc, j) or _comma_inside_name(sc, j))
     ):
         tok = toks[j]
         if j in sc.ranks or j in sc.awards or tok.upper and tok.key in vocab.degrees:
@@ -88,6 +88,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
         ):
             break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
         phrase = _organisation_phrase(sc, j)
+        if phrase and after_place and tok.upper:
+            break  # "UBND tỉnh Khánh Hòa Ban cán sự đảng ...": a caption's next phrase
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
             j = end = phrase
             lower_run = 0
@@ -157,6 +159,18 @@ def _organisation_phrase(sc: Scan, j: int) -> int | None:
         ):
             return j + size
     return None
+
+
+# word pairs written with a comma inside a body's name ("Chương trình phòng, chống lao")
+_COMMA_PAIRS = frozenset(
+    (key(a), key(b)) for a, b in (("phòng", "chống"), ("khám", "chữa"), ("khám", "điều"))
+)
+
+
+def _comma_inside_name(sc: Scan, j: int) -> bool:
+    """A comma between two words that make one phrase of a name ("phòng, chống")."""
+    keys = sc.doc.tokens.keys
+    return j > 0 and sc.doc.gap(j) == ", " and (keys[j - 1], keys[j]) in _COMMA_PAIRS
 
 
 def _dash_inside_name(sc: Scan, j: int) -> bool:

@@ -322,3 +322,15 @@ def test_a_chain_of_titles_after_va_belongs_to_the_second_person():
     assert got["Lê Văn Thành"][1] == ["Phó Thủ tướng"]
     assert got["Trần Thị Mai"][1] == ["Ủy viên Bộ Chính trị", "Trưởng ban Dân vận Trung ương"]
     assert got["Đặng Quốc Khánh"][1] == ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
+
+
+def test_comma_inside_a_programme_name_and_a_caption_after_a_place():
+    got = officials(
+        "Ông Trần Văn Nhung, Giám đốc Bệnh viện Phổi, Chủ nhiệm Chương trình phòng, chống lao "
+        "Quốc gia phát biểu. Ông Lê Thanh Sơn, nguyên Chủ tịch UBND tỉnh Khánh Hòa Ban cán sự "
+        "đảng UBND tỉnh có vi phạm."
+    )
+    assert got["Trần Văn Nhung"][1] == [
+        "Giám đốc Bệnh viện Phổi", "Chủ nhiệm Chương trình phòng, chống lao Quốc gia",
+    ]  # fmt: skip
+    assert got["Lê Thanh Sơn"][1] == ["nguyên Chủ tịch UBND tỉnh Khánh Hòa"]
