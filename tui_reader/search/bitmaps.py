@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 
 # byte value -> its 8 bits as 8 bytes of 0/1, lowest bit first
 _UNPACK = [bytes((b >> i) & 1 for i in range(8)) for b in range(256)]
@@ -51,14 +51,31 @@ def slots(bm: int) -> list[int]:
 def slots_desc(bm: int) -> Iterator[int]:
     """The set slots from the highest down, unpacking lazily so a short prefix is cheap."""
     if bm <= 0:
-        return
+        return iter(())
     raw = bm.to_bytes((bm.bit_length() + 7) >> 3, "little")
-    end = len(raw)
-    while end > 0:
+
+    def chunk(end: int) -> Iterator[int]:
         start = max(0, end - _CHUNK)
         flags = b"".join(map(_UNPACK.__getitem__, raw[start:end]))
-        yield from compress(range(end * 8 - 1, start * 8 - 1, -1), flags[::-1])
-        end = start
+        return compress(range(end * 8 - 1, start * 8 - 1, -1), flags[::-1])
+
+    # chain/map/compress keep the per-slot work in C; a generator would not.
+    return chain.from_iterable(map(chunk, range(len(raw), 0, -_CHUNK)))
+
+
+def select_desc(bm: int, values: list) -> Iterator:
+    """``values[slot]`` for the set slots from the highest down (values covers every slot)."""
+    if bm <= 0:
+        return iter(())
+    raw = bm.to_bytes((bm.bit_length() + 7) >> 3, "little")
+
+    def chunk(end: int) -> Iterator:
+        start = max(0, end - _CHUNK)
+        picked = values[start * 8 : end * 8]
+        flags = b"".join(map(_UNPACK.__getitem__, raw[start:end]))[: len(picked)]
+        return compress(picked[::-1], flags[::-1])
+
+    return chain.from_iterable(map(chunk, range(len(raw), 0, -_CHUNK)))
 
 
 def union(bitmaps: Iterable[int]) -> int:

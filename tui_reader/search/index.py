@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -105,12 +106,12 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._fields = {name: _Field(name in _PAIR_FIELDS) for name in FIELDS}
-        self._slot_doc = array("q")  # slot -> doc id, -1 once removed
+        # slot -> doc id, -1 once removed; a list, so results are picked without new ints
+        self._slot_doc: list[int] = []
         self._slot_month = array("I")  # slot -> YYYYMM, 0 when unknown
         self._doc_slot: dict[int, int] = {}
         self._live = 0  # bitmap of slots holding a current document
         self._ordered_end = 0  # slots below this are in ranking order
-        self._months: dict[int, int] | None = None  # month -> bitmap, built on first date filter
         self._fold_ids = _Ids()  # folded word -> id, for the keys of word pairs
         self._folds = _Folds()
         self._word_ids = _WordIds(self._folds, self._fold_ids)
@@ -138,8 +139,6 @@ class SearchIndex:
         self._live |= 1 << slot
         if self._ordered_end == slot and (slot == 0 or self._rank(slot - 1) < (month, doc_id)):
             self._ordered_end = slot + 1
-        if self._months is not None:
-            self._months[month] = self._months.get(month, 0) | 1 << slot
         self._index_doc(slot, doc)
         self._cache.clear()
 
@@ -258,28 +257,33 @@ class SearchIndex:
         return bitmaps.union(pairs.bitmap(k) for k in keys if k >= 0)
 
     def _date_bitmap(self, start: int | None, end: int | None) -> int:
-        if self._months is None:
-            by_month: dict[int, list[int]] = {}
-            for slot, month in enumerate(self._slot_month):
-                by_month.setdefault(month, []).append(slot)
-            self._months = {m: bitmaps.from_slots(s) for m, s in by_month.items()}
+        """Slots whose month is within start..end (None: open)."""
         lo = start if start is not None else 1
         hi = end if end is not None else 999999
-        return bitmaps.union(bm for m, bm in self._months.items() if m and lo <= m <= hi)
+        months = self._slot_month
+        oe = self._ordered_end
+        # Ranking order sorts the ordered slots by month: the range is one run of slots.
+        a = bisect_left(months, lo, 0, oe)
+        b = bisect_right(months, hi, 0, oe)
+        bm = (1 << b) - (1 << a)
+        late = [s for s in range(oe, len(months)) if lo <= months[s] <= hi]
+        return bm | bitmaps.from_slots(late) if late else bm
 
-    def _ranked_slots(self, bm: int) -> Iterator[int]:
-        """Slots of ``bm`` newest first (month desc, then id desc)."""
+    def _ranked_docs(self, bm: int) -> Iterator[int]:
+        """Doc ids of the slots of ``bm``, newest first (month desc, then id desc)."""
         if bm <= 0:
             return iter(())
         oe = self._ordered_end
         tail = bm >> oe
         head = bm & ((1 << oe) - 1)
         if not tail:
-            return bitmaps.slots_desc(head)
+            return bitmaps.select_desc(head, self._slot_doc)
         late = sorted((s + oe for s in bitmaps.slots(tail)), key=self._rank, reverse=True)
-        if not head:
-            return iter(late)
-        return heapq.merge(bitmaps.slots_desc(head), late, key=self._rank, reverse=True)
+        if head:
+            slots = heapq.merge(bitmaps.slots_desc(head), late, key=self._rank, reverse=True)
+        else:
+            slots = iter(late)
+        return map(self._slot_doc.__getitem__, slots)
 
     def search(self, query: str | Query, limit: int | None = None) -> list[int]:
         """Ids of the documents matching ``query``, best first (see the module docs of query)."""
@@ -316,17 +320,14 @@ class SearchIndex:
             if carry:
                 counter.append(carry)
         out: list[int] = []
-        slot_doc = self._slot_doc
         for score in range(len(plain), -1, -1):
             tier = result
             for i, bits in enumerate(counter):
                 tier &= bits if score >> i & 1 else ~bits
             if score >> len(counter):
                 continue
-            ranked = self._ranked_slots(tier)
-            if limit is not None:
-                ranked = islice(ranked, limit - len(out))
-            out.extend(map(slot_doc.__getitem__, ranked))
+            ranked = self._ranked_docs(tier)
+            out.extend(ranked if limit is None else islice(ranked, limit - len(out)))
             if limit is not None and len(out) >= limit:
                 break
         return out
@@ -339,7 +340,7 @@ class SearchIndex:
         out = indexfile.SectionWriter()
         words = "\x00".join(self._fold_ids).encode()  # in id order: dicts keep insertion order
         table = {
-            "slot_doc": out.put(self._slot_doc),
+            "slot_doc": out.put(array("q", self._slot_doc)),
             "slot_month": out.put(self._slot_month),
             "ordered_end": self._ordered_end,
             "fold_ids": out.put(words),
@@ -378,7 +379,7 @@ class SearchIndex:
     @classmethod
     def _from_state(cls, table: dict, section) -> SearchIndex:
         index = cls()
-        index._slot_doc = array("q", section(table["slot_doc"], "q"))
+        index._slot_doc = section(table["slot_doc"], "q").tolist()
         index._slot_month = array("I", section(table["slot_month"], "I"))
         n = len(index._slot_doc)
         if len(index._slot_month) != n:
@@ -408,7 +409,7 @@ class SearchIndex:
 
     def memory_bytes(self) -> int:
         """Approximate bytes held by the postings and slot tables."""
-        size = 12 * len(self._slot_doc) + 100 * len(self._doc_slot)
+        size = 44 * len(self._slot_doc) + 100 * len(self._doc_slot)
         for fld in self._fields.values():
             for space in (fld.exact, fld.folded, fld.pairs):
                 if space is not None:

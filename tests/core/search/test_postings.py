@@ -19,6 +19,15 @@ def test_bitmaps_round_trip_small_and_large_sets():
     assert bitmaps.from_slots([5, 5, 3]) == 0b101000
 
 
+def test_select_desc_picks_values_of_set_slots_from_the_top():
+    rng = random.Random(11)
+    values = [f"doc{i}" for i in range(40_000)]
+    for n in (0, 1, 100, 30_000):
+        slots = rng.sample(range(40_000), n)
+        picked = list(bitmaps.select_desc(bitmaps.from_slots(slots), values))
+        assert picked == [values[s] for s in sorted(slots, reverse=True)]
+
+
 def test_slots_desc_is_lazy_from_the_top():
     bm = bitmaps.from_slots(range(0, 100_000, 3))
     walk = bitmaps.slots_desc(bm)
