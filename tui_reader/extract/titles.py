@@ -96,7 +96,12 @@ def _organisation_end(sc: Scan, j: int) -> int:
             continue
         # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
         stop_end = sc.stops.get(j)
-        if stop_end and (not tok.upper or tok.key in vocab.not_given_names or stop_end - j > 1):
+        if stop_end and (
+            not tok.upper
+            or tok.key in vocab.not_given_names
+            or stop_end - j > 1
+            and not _named_after_body(sc, j)
+        ):
             break
         if j in sc.honorifics and not tok.upper:
             break
@@ -144,6 +149,16 @@ def _organisation_end(sc: Scan, j: int) -> int:
     while end > head_end and toks[end - 1].key in vocab.trailing:
         end -= 1
     return end
+
+
+_BODY_WORDS = frozenset(key(w) for w in ("cục", "vụ", "sở", "ban", "phòng", "viện", "trung tâm"))
+
+
+def _named_after_body(sc: Scan, j: int) -> bool:
+    """True when token j names a body right after its capitalised kind ("Cục Thông tin"): a
+    capitalised verb phrase there is a name, not a new sentence."""
+    toks = sc.doc.tokens
+    return j > 0 and toks[j - 1].upper and toks.keys[j - 1] in _BODY_WORDS
 
 
 def _organisation_phrase(sc: Scan, j: int) -> int | None:
