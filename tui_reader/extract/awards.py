@@ -30,6 +30,10 @@ _HISTORY_RE = re.compile(
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
+# a sentence that opens on a past year or a span of years tells the history of the recipient
+_PAST_OPENING_RE = re.compile(
+    key(r"\W*(?:năm (?:19|20)\d\d\b|từ năm|trước đó|qua \d+ năm\b.*\bđã được)")
+)
 # words after an award that make the sentence a record of honours
 _RECORD_AFTER_RE = re.compile(
     key(r"(?<!\w)(?:phần thưởng cao quý khác|nhiều huân|các huân|huân, huy chương)(?!\w)")
@@ -120,7 +124,10 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
     starts = [s for s, _ in sentences]
     found: list[Award] = []
     previous: tuple[int, list[str | None]] | None = None  # (end token, issuers) of the last kind
+    covered = 0  # token after the last kind read: a head inside it is part of that kind
     for h in sorted(sc.awards):
+        if h < covered:
+            continue
         tok = doc.tokens[h]
         idx = bisect.bisect_right(starts, tok.start) - 1
         if idx < 0:
@@ -131,6 +138,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         before = doc.key[s_start : tok.start]
         if _HISTORY_RE.search(before) or _MANY_RE.search(before) or _NOT_YET_RE.search(before):
             continue
+        if _PAST_OPENING_RE.match(before) and not _EVENT_RE.search(doc.key, s_start, s_end):
+            continue  # "Năm 2012, công ty được tặng ...", "Qua 20 năm ..., đã được tặng ..."
         if _RECORD_AFTER_RE.search(doc.key, tok.start, s_end):
             continue  # "đã được tặng Huy hiệu 50 năm tuổi Đảng, nhiều huân, huy chương ..."
         if _honours_record(sc, s_start, s_end):
@@ -142,6 +151,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         kinds, kind_end = _kinds(sc, h)
         if not kinds:
             continue
+        covered = kind_end
         if _contest_medal(kinds[0]):
             continue  # "huy chương vàng" of a tournament; State medals have a name
         if kinds[0].lower().startswith("danh hiệu") and _CONTEST_RE.search(doc.key, s_start, s_end):
@@ -312,6 +322,10 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
                 return doc.body[toks[h].start : close + 1], j
         if not toks[end].upper:
             return None, end
+        if end in sc.awards:  # "danh hiệu Chiến sĩ thi đua toàn quốc"
+            inner, inner_end = _kind(sc, end)
+            if inner:
+                return f"{doc.text(h, end)} {inner}", inner_end
     j = end
     lower_run = 0
     while j < len(toks) and j - end < 12 and doc.adjacent(j):

@@ -214,3 +214,18 @@ def test_a_named_official_and_a_number_of_others_count_together():
         ("Bằng khen", "Đảng ủy Khối cơ quan tỉnh", None, 7),
         ("Giấy khen", None, 8, 5),
     ]
+
+
+def test_sentences_opening_on_a_past_year_tell_history_unless_they_report_a_ceremony():
+    body = (
+        "Năm 2012, hợp tác xã được Chủ tịch nước tặng Huân chương Lao động hạng Ba. Qua 15 năm "
+        "xây dựng, hợp tác xã đã được Nhà nước tặng thưởng Huân chương Lao động hạng Nhì. Năm "
+        "2019, huyện tổ chức lễ trao Cờ thi đua cho 4 đơn vị."
+    )
+    assert awards(body) == [("Cờ thi đua", None, 4, None)]
+
+
+def test_a_title_named_by_an_award_head_is_one_award():
+    assert awards("Bà Lê Thị Hoa được tặng danh hiệu Chiến sĩ thi đua toàn quốc.") == [
+        ("danh hiệu Chiến sĩ thi đua toàn quốc", None, None, None)
+    ]
