@@ -115,7 +115,9 @@ def _name_run(sc: Scan, j: int) -> int:
 def foreign_name_at(sc: Scan, i: int) -> int | None:
     """The end of a foreign name at token i: capitalised words, one at least not Vietnamese."""
     toks = sc.doc.tokens
-    if toks.keys[i] in sc.vocab.place_starts or i > 0 and toks.keys[i - 1] in sc.vocab.admin_units:
+    if toks.keys[i] in sc.vocab.place_starts or (
+        i > 0 and toks.keys[i - 1] in sc.vocab.admin_units and not toks[i - 1].upper
+    ):
         return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
     j = i
     foreign = False

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui_reader.extract.model import Official, Span
-from tui_reader.extract.names import person_name_at
+from tui_reader.extract.names import foreign_name_at, person_name_at
 from tui_reader.extract.scan import Scan
 from tui_reader.extract.titles import TitleSpan, title_at, title_text
 from tui_reader.text import fold, key
@@ -238,6 +238,8 @@ def find_officials(sc: Scan) -> list[Official]:
     surnames = sc.vocab.surnames
     keys = toks.keys
     rank_ends, honorific_ends = sc.rank_ends, sc.honorific_ends
+    # heads written after a comma: a foreign name may stand before them ("Kim Jong-un, Chủ tịch")
+    after_comma = {h for h in sc.positions if doc.gap(h) in (", ", " - ", " – ")}
     for i in doc.capitals:
         if i < next_free:
             continue
@@ -246,6 +248,7 @@ def find_officials(sc: Scan) -> list[Official]:
             and i not in by_end
             and i not in rank_ends
             and i not in honorific_ends
+            and not (after_comma and any(t in after_comma for t in range(i + 2, i + 5)))
         ):
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
@@ -265,6 +268,8 @@ def find_officials(sc: Scan) -> list[Official]:
                 k = before
         after_title = k != i or (i in by_end and (doc.adjacent(i) or doc.gap(i) == ": "))
         end = person_name_at(sc, i, after_title)
+        if end is None and not after_title:
+            end = _foreign_before_title(sc, i)
         if end is None:
             continue
         # "mang tên Đại tướng Maximo Gómez", "Trường THPT Lê Quý Đôn": part of another name
@@ -329,6 +334,28 @@ def find_officials(sc: Scan) -> list[Official]:
                      mentions=sorted(set(person.mentions)))
         )  # fmt: skip
     return officials
+
+
+# words that start the name of a paper or a channel, not of a person ("Báo Infonet")
+_MEDIA_WORDS = frozenset(key(w) for w in ("báo", "đài", "kênh", "hãng", "tờ", "tạp"))
+
+
+def _foreign_before_title(sc: Scan, i: int) -> int | None:
+    """A foreign name written before its title after a comma ("Kim Jong-un, Chủ tịch ...")."""
+    toks = sc.doc.tokens
+    if (
+        i in sc.honorifics
+        or toks.keys[i] in _MEDIA_WORDS
+        or toks.keys[i] in sc.vocab.institutions
+        or i > 0
+        and sc.doc.adjacent(i)
+        and toks[i - 1].upper  # "Ấn Độ Narendra Modi"
+    ):
+        return None
+    end = foreign_name_at(sc, i)
+    if end is None or end >= len(sc.doc.tokens) or sc.doc.gap(end) not in (", ", " - ", " – "):
+        return None
+    return end if end in sc.positions and sc.doc.tokens[end].upper else None
 
 
 def _capitalised(rank: str | None) -> str | None:

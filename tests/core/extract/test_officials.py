@@ -343,3 +343,17 @@ def test_a_capitalised_verb_phrase_right_after_a_body_word_is_its_name():
     )
     assert got["Lê Thành Phương"][1] == ["nguyên Giám đốc Sở Thông tin và Truyền thông tỉnh"]
     assert got["Thaw Lwin"] == ("Thiếu tướng", ["Cục trưởng Cục Thông tin"])
+
+
+def test_a_foreign_name_before_its_title_after_a_comma():
+    got = officials(
+        "Nhà lãnh đạo Kim Jong-un, Chủ tịch Ủy ban Quốc vụ Triều Tiên, thị sát. Bộ trưởng Quốc "
+        "phòng Nhật Bản Tomomi Inada đến thăm. Theo Báo Infonet, Giám đốc Sở Y tế cho biết. Thủ "
+        "tướng Ấn Độ Narendra Modi, Tổng thống Mỹ Donald Trump dự."
+    )
+    assert got == {
+        "Kim Jong-un": (None, ["Chủ tịch Ủy ban Quốc vụ Triều Tiên"]),
+        "Tomomi Inada": (None, ["Bộ trưởng Quốc phòng Nhật Bản"]),
+        "Narendra Modi": (None, ["Thủ tướng Ấn Độ"]),
+        "Donald Trump": (None, ["Tổng thống Mỹ"]),
+    }
