@@ -160,7 +160,9 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         if issuers == [None] and previous and _conjoined(sc, previous[0], h):
             issuers = previous[1]  # "tặng Bằng công đức và Kỷ niệm chương": one giver for both
         previous = (kind_end, issuers)
-        presenters, recipients = _people(sc, officials, s_start, s_end, tok.start)
+        c_start = _clause_start(sc, officials, s_start, h)
+        c_end = _clause_end(sc, kind_end, s_end)
+        presenters, recipients = _people(sc, officials, c_start, c_end, tok.start)
         for name in _named_recipients(sc, kind_end, _clause_end(sc, kind_end, s_end)):
             _add(recipients, name)
         after = doc.key[doc.tokens[kind_end - 1].end : _clause_end(sc, kind_end, s_end)][:160]
@@ -467,6 +469,24 @@ def _clean_issuer(text: str) -> str | None:
     return text
 
 
+def _clause_start(sc: Scan, officials: list[Official], s_start: int, h: int) -> int:
+    """Where the clause of the award at token h starts: after a semicolon that closes an award
+    given by someone else ("A trao X cho ...; B trao Y cho ..."), else the sentence start (a
+    list of givers split by semicolons, "A, ...; B, ... đã trao", keeps the sentence)."""
+    doc = sc.doc
+    award_start = doc.tokens.starts[h]
+    cut = doc.key.rfind(";", s_start, award_start)
+    if cut < 0:
+        return s_start
+    starts = doc.tokens.starts
+    head_before = any(t < h and s_start <= starts[t] < cut for t in sc.awards)
+    if not head_before or not _GIVING_RE.search(doc.key, s_start, cut):
+        return s_start
+    # "...; trao Giấy khen cho ...": a clause without its own subject shares the sentence's
+    own_subject = any(cut < s < award_start for o in officials for s, _e in o.mentions)
+    return cut + 1 if own_subject else s_start
+
+
 def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award_start: int):
     """Presenters (officials named before the award who give it) and officials who receive it."""
     presenters: list[str] = []
@@ -483,7 +503,8 @@ def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award
                     _add(presenters, official.name)
             elif _TO_RE.search(text, award_start, start):
                 _add(recipients, official.name)
-    return presenters, recipients
+    # who hands an award over does not receive it in the same clause
+    return presenters, [r for r in recipients if r not in presenters]
 
 
 def _named_recipients(sc: Scan, kind_end: int, clause_end: int) -> list[str]:

@@ -229,3 +229,16 @@ def test_a_title_named_by_an_award_head_is_one_award():
     assert awards("Bà Lê Thị Hoa được tặng danh hiệu Chiến sĩ thi đua toàn quốc.") == [
         ("danh hiệu Chiến sĩ thi đua toàn quốc", None, None, None)
     ]
+
+
+def test_presenters_and_recipients_stay_in_their_own_clause():
+    result = extract(
+        "Tin",
+        "Tại buổi lễ, Bí thư Tỉnh ủy Lê Văn Hùng đã trao Huân chương Lao động hạng Nhất cho Công "
+        "ty Cổ phần Sông Đà; Thứ trưởng Bộ Xây dựng Trần Văn Sơn trao Huân chương Lao động hạng "
+        "Nhì cho cá nhân đồng chí Phạm Gia Minh, Tổng giám đốc Công ty.",
+    ).awards
+    assert [(a.award, a.presenters, a.recipients) for a in result] == [
+        ("Huân chương Lao động hạng Nhất", ["Lê Văn Hùng"], ["Công ty Cổ phần Sông Đà"]),
+        ("Huân chương Lao động hạng Nhì", ["Trần Văn Sơn"], ["Phạm Gia Minh"]),
+    ]
