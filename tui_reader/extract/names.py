@@ -150,7 +150,13 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
 def _transliterated(tok) -> bool:
     """A foreign name written syllable by syllable with hyphens ("Phết-tha-von")."""
     parts = tok.fold.split("-")
-    return len(parts) > 1 and all(is_syllable(p) for p in parts)
+    # later syllables are lower case ("Phi-lạ-văn"); "Lào-Việt" joins two places
+    later = tok.text.split("-")[1:]
+    return (
+        len(parts) > 1
+        and all(is_syllable(p) for p in parts)
+        and not any(w[:1].isupper() for w in later)
+    )
 
 
 def _foreign_adjacent(sc: Scan, j: int) -> bool:

@@ -357,3 +357,19 @@ def test_a_foreign_name_before_its_title_after_a_comma():
         "Narendra Modi": (None, ["Thủ tướng Ấn Độ"]),
         "Donald Trump": (None, ["Tổng thống Mỹ"]),
     }
+
+
+def test_chief_of_staff_lao_committee_and_a_caption_after_a_company():
+    got = officials(
+        "Thượng tướng Phạm Văn Minh - Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam dự. Đi "
+        "cùng có Khampheuy Keokinnaly, Phó Chủ tịch Ủy ban hợp tác Lào-Việt Nam. Ông Nguyễn Quốc "
+        "Hiệp, Chủ tịch Công ty CP Toàn Cầu Lãnh đạo UBND TP cũng chỉ đạo."
+    )
+    assert got == {
+        "Phạm Văn Minh": (
+            "Thượng tướng",
+            ["Phó Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam"],
+        ),
+        "Khampheuy Keokinnaly": (None, ["Phó Chủ tịch Ủy ban hợp tác Lào-Việt Nam"]),
+        "Nguyễn Quốc Hiệp": (None, ["Chủ tịch Công ty CP Toàn Cầu"]),
+    }
