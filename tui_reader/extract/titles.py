@@ -151,7 +151,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
     return end
 
 
-_BODY_WORDS = frozenset(key(w) for w in ("cục", "vụ", "sở", "ban", "phòng", "viện", "trung tâm"))
+_BODY_WORDS = frozenset(key(w) for w in ("bộ", "cục", "vụ", "sở", "ban", "phòng", "viện", "tâm"))
 
 
 def _named_after_body(sc: Scan, j: int) -> bool:

@@ -339,8 +339,10 @@ def test_comma_inside_a_programme_name_and_a_caption_after_a_place():
 def test_a_capitalised_verb_phrase_right_after_a_body_word_is_its_name():
     got = officials(
         "Ông Lê Thành Phương, nguyên Giám đốc Sở Thông tin và Truyền thông tỉnh, cùng Thiếu tướng "
-        "Thaw Lwin, Cục trưởng Cục Thông tin dự lễ."
+        "Thaw Lwin, Cục trưởng Cục Thông tin dự lễ. Bộ trưởng Bộ Thông tin và Truyền thông Trương "
+        "Minh Tuấn phát biểu."
     )
+    assert got["Trương Minh Tuấn"][1] == ["Bộ trưởng Bộ Thông tin và Truyền thông"]
     assert got["Lê Thành Phương"][1] == ["nguyên Giám đốc Sở Thông tin và Truyền thông tỉnh"]
     assert got["Thaw Lwin"] == ("Thiếu tướng", ["Cục trưởng Cục Thông tin"])
 
