@@ -168,6 +168,8 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
         rank_end = sc.ranks.get(span.end) if span.end < n and doc.adjacent(span.end) else None
         if rank_end and rank_end < n and person_name_at(sc, rank_end, True):
             break  # "A, Tư lệnh X Thống tướng B": the title is B's
+        if span.end < n and doc.gap(span.end).startswith(":") and _names_follow(sc, span.end):
+            break  # "A, nguyên Tổng Bí thư: B, C": the title heads the list that follows
         spans.append(span)
         if spans[:-1]:
             gaps.append(sep)
@@ -184,6 +186,13 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
         if toks[m].key == "kiêm":
             sep = "kiêm"
     return spans, gaps
+
+
+def _names_follow(sc: Scan, j: int) -> bool:
+    """True when a person's name (after an honorific or a rank, if any) starts at token j."""
+    j = sc.honorifics.get(j, j)
+    j = sc.ranks.get(j, j)
+    return j < len(sc.doc.tokens) and person_name_at(sc, j, True) is not None
 
 
 def _left_chain(
@@ -587,8 +596,17 @@ def _shared_lists(sc: Scan, by_end: dict[int, TitleSpan], occurrences: list) -> 
         if not listed:
             continue
         if not _plural_before(sc, span.start):
-            if listed[0].start <= span.end + 3:
-                listed[0].titles.insert(0, text)
+            if listed[0].start > span.end + 3:
+                continue
+            # "Thuyền trưởng: A"; "nguyên Tổng Bí thư: A, B;" names joined by commas or "và"
+            run = [listed[0]]
+            for occ in listed[1:]:
+                between = doc.body[toks[run[-1].end - 1].end : toks[occ.start].start]
+                if between not in LIST_GAPS or occ.titles:
+                    break
+                run.append(occ)
+            for occ in run:
+                occ.titles.insert(0, text)
             continue
         first_segment = [
             o for o in listed if ";" not in doc.body[toks[span.end].start : toks[o.start].start]

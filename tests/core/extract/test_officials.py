@@ -375,3 +375,17 @@ def test_chief_of_staff_lao_committee_and_a_caption_after_a_company():
         "Khampheuy Keokinnaly": (None, ["Phó Chủ tịch Ủy ban hợp tác Lào-Việt Nam"]),
         "Nguyễn Quốc Hiệp": (None, ["Chủ tịch Công ty CP Toàn Cầu"]),
     }
+
+
+def test_a_title_before_a_colon_heads_the_names_after_it_not_the_name_before():
+    got = officials(
+        "Đến dự có Tổng Bí thư Lê Văn Trọng, nguyên Tổng Bí thư: Lê Khả Hiếu, Nông Văn Mạnh; Thủ "
+        "tướng Phạm Minh Tâm. Ông Bùi Xuân Cường, Giám đốc Sở GTVT: “Sẽ xử lý”."
+    )
+    assert got == {
+        "Lê Văn Trọng": (None, ["Tổng Bí thư"]),
+        "Lê Khả Hiếu": (None, ["nguyên Tổng Bí thư"]),
+        "Nông Văn Mạnh": (None, ["nguyên Tổng Bí thư"]),
+        "Phạm Minh Tâm": (None, ["Thủ tướng"]),
+        "Bùi Xuân Cường": (None, ["Giám đốc Sở GTVT"]),
+    }
