@@ -26,7 +26,7 @@ _HISTORY_RE = re.compile(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
         r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
         r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét|truy tặng)"
-        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác"
+        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác|kháng chiến"
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
@@ -332,6 +332,8 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
     lower_run = 0
     while j < len(toks) and j - end < 12 and doc.adjacent(j):
         t = toks[j]
+        if t.key == "năm" and j + 1 < len(toks) and _YEAR_RE.fullmatch(toks.keys[j + 1]):
+            break  # "Huân chương Giải phóng hạng Nhất năm 1965": the year is not the kind
         stop_end = sc.stops.get(j)
         if j in sc.awards or stop_end and (stop_end - j > 1 or t.key not in _KIND_WORDS):
             break  # a verb, or a phrase such as "trang trọng" (though "vũ trang" is kind)
@@ -396,6 +398,12 @@ def _issuers(
         end = organisation_end(sc, j + 1)
         if j + 1 in sc.positions:
             end = max(end, sc.positions[j + 1])
+        state_award = _STATE_KIND_RE.match(doc.key, toks.starts[_kind_start(sc, kind_end)])
+        holder = " ".join(toks.keys[j + 1 : j + 3])
+        if state_award and (
+            toks.keys[j + 1] in sc.vocab.institutions or holder in sc.vocab.institutions
+        ):
+            return [None]  # "đón nhận Huân chương Lao động hạng Ba của Công ty X": its holder
         if end > j + 1:
             text = doc.text(j + 1, end)
             return [_clean_issuer(part) for part in re.split(r"\s+và của\s+|,\s+của\s+", text)]
@@ -433,6 +441,15 @@ def _issuers(
         return [None]  # "X trao Huân chương": who hands it over is not who gives it
     subject = _subject_issuer(sc, k, s_start)
     return [_Subject(subject) if subject else None]
+
+
+# kinds only the State confers: a company or a school after "của" holds them, not gives them
+_STATE_KIND_RE = re.compile(key(r"huân chương|huy chương"))
+
+
+def _kind_start(sc: Scan, kind_end: int) -> int:
+    """The award head whose kind ends at kind_end (the nearest head before it)."""
+    return max(h for h in sc.awards if h < kind_end)
 
 
 def _subject_issuer(sc: Scan, k: int, s_start: int) -> str | None:

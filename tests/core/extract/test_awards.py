@@ -242,3 +242,21 @@ def test_presenters_and_recipients_stay_in_their_own_clause():
         ("Huân chương Lao động hạng Nhất", ["Lê Văn Hùng"], ["Công ty Cổ phần Sông Đà"]),
         ("Huân chương Lao động hạng Nhì", ["Trần Văn Sơn"], ["Phạm Gia Minh"]),
     ]
+
+
+def test_a_company_after_cua_holds_a_state_medal_and_wartime_medals_are_history():
+    got = awards(
+        "Phó Thủ tướng dự lễ đón nhận Huân chương Lao động hạng Ba của Công ty Cổ phần Xi măng "
+        "Hà Nam. Đơn vị nhận Bằng khen của Công ty Điện lực."
+    )
+    assert got == [
+        ("Huân chương Lao động hạng Ba", None, None, None),
+        ("Bằng khen", "Công ty Điện lực", None, None),
+    ]
+    assert (
+        awards(
+            "Kết thúc cuộc kháng chiến, Ban Cơ yếu được Nhà nước tặng thưởng Huân chương Giải "
+            "phóng hạng Nhất năm 1965."
+        )
+        == []
+    )
