@@ -30,7 +30,8 @@ ROLE_MARKERS = frozenset({
     "chức", "chức vụ", "chức danh", "giữ chức", "giữ chức vụ", "các chức vụ", "đảm nhiệm",
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ", "làm",
     "là", "nguyên là", "hiện là", "từng là", "còn là", "còn làm", "ở vị trí",
-    "cương vị là", "xin thôi", "giữ vị trí", "đảm nhiệm vị trí",
+    "cương vị là", "xin thôi", "giữ vị trí", "đảm nhiệm vị trí", "tái đắc cử", "đắc cử",
+    "trúng cử", "được bổ nhiệm",
 })  # fmt: skip
 RELIEVE_VERBS = frozenset(
     {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình"}

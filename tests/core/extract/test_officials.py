@@ -389,3 +389,16 @@ def test_a_title_before_a_colon_heads_the_names_after_it_not_the_name_before():
         "Phạm Minh Tâm": (None, ["Thủ tướng"]),
         "Bùi Xuân Cường": (None, ["Giám đốc Sở GTVT"]),
     }
+
+
+def test_posts_won_in_an_election_or_by_appointment():
+    got = officials(
+        "Ông Lê Ngọc Trữ trúng cử Ủy viên UBND TP Hải Phòng với 64/67 phiếu. Bà Trần Thị Lan "
+        "được bổ nhiệm Phó Giám đốc Sở Y tế. Lễ đón 3 tân phó cục trưởng do Đại tá Đỗ Văn Bình chủ "
+        "trì."
+    )
+    assert got == {
+        "Lê Ngọc Trữ": (None, ["Ủy viên UBND TP Hải Phòng"]),
+        "Trần Thị Lan": (None, ["Phó Giám đốc Sở Y tế"]),
+        "Đỗ Văn Bình": ("Đại tá", []),
+    }
