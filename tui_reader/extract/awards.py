@@ -26,7 +26,8 @@ _HISTORY_RE = re.compile(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
         r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
         r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét|truy tặng)"
-        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác|kháng chiến"
+        r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác|kháng chiến|nhiều danh hiệu"
+        r"|nhiều phần thưởng"
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
@@ -253,7 +254,11 @@ def _honours_record(sc: Scan, s_start: int, s_end: int) -> bool:
     starts = doc.tokens.starts
     # every award head inside the sentence (its end may fall after a full stop, not on a word)
     heads = sum(1 for h in sc.awards if s_start <= starts[h] < s_end)
-    return heads >= 3 and _EVENT_RE.search(doc.key, s_start, s_end) is None
+    if heads < 3 or _EVENT_RE.search(doc.key, s_start, s_end) is not None:
+        return False
+    # "X tặng bằng khen cho 1 tập thể; Y tặng giấy khen cho 16 cá nhân": awards given, not held
+    givings = len(_GIVING_RE.findall(doc.key, s_start, s_end))
+    return givings < 2 and _COUNT_RE.search(doc.key, s_start, s_end) is None
 
 
 def _latest_year(body: str) -> int:

@@ -260,3 +260,22 @@ def test_a_company_after_cua_holds_a_state_medal_and_wartime_medals_are_history(
         )
         == []
     )
+
+
+def test_several_givers_in_one_sentence_are_awards_not_a_record_of_honours():
+    got = awards(
+        "Chủ tịch UBND tỉnh đã tặng bằng khen cho 1 tập thể, 5 cá nhân; Giám đốc Công an tỉnh "
+        "cũng tặng Giấy khen cho 1 tập thể và 16 cá nhân; UBND huyện tặng giấy khen cho 13 cá nhân."
+    )
+    assert got == [
+        ("bằng khen", "Chủ tịch UBND tỉnh", 1, 5),
+        ("Giấy khen", "Giám đốc Công an tỉnh", 1, 16),
+        ("giấy khen", "UBND huyện", None, 13),
+    ]
+    assert (
+        awards(
+            "Ông được Đảng và Nhà nước tặng nhiều danh hiệu cao quý: Huân chương Lao động hạng "
+            "Nhất, Huân chương Độc lập hạng Nhì…Viện tặng ông Bằng danh dự."
+        )
+        == []
+    )
