@@ -9,7 +9,7 @@ from tui_reader.extract.scan import Scan
 from tui_reader.text import key
 
 MAX_TITLE_TOKENS = 20
-MAX_LOWER_RUN = 5  # lower-case words in a row inside an organisation ("khoa khám, điều trị")
+MAX_LOWER_RUN = 6  # lower-case words in a row inside an organisation ("khoa khám, điều trị")
 FORMER = frozenset({"nguyên", "cựu"})
 
 
@@ -141,7 +141,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
             break  # "Đại sứ Nga tại Việt Nam", but not "... tại buổi lễ", "... tại Lễ kỷ niệm"
         if after_place and tok.key not in vocab.admin_units:
             break  # "Chủ tịch UBND xã Phù Việt lo lắng": the place ends the organisation
-        lower_run += 1
+        lower_run += tok.key != "và"  # "Hồi sức tích cực và chống độc": "và" joins the name
         if lower_run > MAX_LOWER_RUN:
             break
         j += 1

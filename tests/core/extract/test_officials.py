@@ -402,3 +402,15 @@ def test_posts_won_in_an_election_or_by_appointment():
         "Trần Thị Lan": (None, ["Phó Giám đốc Sở Y tế"]),
         "Đỗ Văn Bình": ("Đại tá", []),
     }
+
+
+def test_long_lower_case_names_of_departments_are_kept_whole():
+    got = officials(
+        "Bà Đinh Thị Thu Hà, Phó khoa Hồi sức tích cực và chống độc (Bệnh viện Đa khoa tỉnh) cho "
+        "biết. Thượng tá Nguyễn Văn Hiểu, Phó Thủ trưởng cơ quan cảnh sát điều tra Công an huyện "
+        "Sóc Sơn, xác nhận."
+    )
+    assert got["Đinh Thị Thu Hà"][1] == ["Phó khoa Hồi sức tích cực và chống độc"]
+    assert got["Nguyễn Văn Hiểu"][1] == [
+        "Phó Thủ trưởng cơ quan cảnh sát điều tra Công an huyện Sóc Sơn"
+    ]
