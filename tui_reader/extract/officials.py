@@ -463,6 +463,8 @@ def _subject_before(sc: Scan, marker: int, marker_text: str, m: int, by_last: di
         if near and (keys[t] in _CLAUSE_WORDS or "," in doc.gap(t + 1) and t + 1 < marker):
             break
         if t in by_last:
+            if _passive_agent(sc, by_last[t], t):
+                continue  # "A được bà B, Chủ tịch tỉnh, bổ nhiệm làm Giám đốc": A's post
             return t, by_last[t]
         candidates = given.get(keys[t])
         if (
@@ -476,6 +478,19 @@ def _subject_before(sc: Scan, marker: int, marker_text: str, m: int, by_last: di
         ):
             return t, candidates[0]
     return None, None
+
+
+def _passive_agent(sc: Scan, person: Person, last: int) -> bool:
+    """True when the mention of ``person`` ending at token ``last`` follows "được"/"bởi": the
+    agent of a passive verb, not who takes the post."""
+    doc = sc.doc
+    end = doc.tokens.ends[last]
+    starts = [s for s, e in person.mentions if e == end]
+    first = doc.by_start.get(starts[0]) if starts else None
+    if first is None:
+        return False
+    first = sc.ends_before(sc.honorifics, first) or first
+    return first > 0 and doc.tokens.keys[first - 1] in (key("được"), key("bởi"))
 
 
 def _listed_after(sc: Scan, j: int, by_first: dict) -> list[Person]:

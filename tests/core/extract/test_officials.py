@@ -414,3 +414,12 @@ def test_long_lower_case_names_of_departments_are_kept_whole():
     assert got["Nguyễn Văn Hiểu"][1] == [
         "Phó Thủ trưởng cơ quan cảnh sát điều tra Công an huyện Sóc Sơn"
     ]
+
+
+def test_the_agent_of_a_passive_appointment_does_not_take_the_post():
+    got = officials(
+        "Ông Phạm Văn Quý được bà Lê Thị Trà, khi còn Chủ tịch UBND tỉnh, ký quyết định bổ nhiệm "
+        "làm Giám đốc Sở Tài chính."
+    )
+    assert got["Phạm Văn Quý"] == (None, ["Giám đốc Sở Tài chính"])
+    assert "Giám đốc Sở Tài chính" not in got.get("Lê Thị Trà", (None, []))[1]
