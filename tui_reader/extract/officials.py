@@ -31,7 +31,7 @@ ROLE_MARKERS = frozenset({
     "đảm nhận", "cương vị", "vai trò là", "được bầu làm", "bổ nhiệm làm", "được bầu giữ", "làm",
     "là", "nguyên là", "hiện là", "từng là", "còn là", "còn làm", "ở vị trí",
     "cương vị là", "xin thôi", "giữ vị trí", "đảm nhiệm vị trí", "tái đắc cử", "đắc cử",
-    "trúng cử", "được bổ nhiệm",
+    "trúng cử", "được bổ nhiệm", "khi còn", "khi còn là", "khi đó là", "lúc đó là",
 })  # fmt: skip
 RELIEVE_VERBS = frozenset(
     {"miễn nhiệm", "cách chức", "bãi nhiệm", "thôi giữ", "đình chỉ", "xem xét", "tạm đình"}
@@ -440,6 +440,8 @@ _STOP_GAP_RE = re.compile(r"[.!?…][\"”’)]*\s|[\n;]")
 # "là" and its kin are common words: only a name close before them takes the title
 NEAR_MARKERS = frozenset({"là", "nguyên là", "hiện là", "từng là", "làm"})
 FORMER_MARKERS = frozenset({"nguyên là"})
+# "bà B, khi còn Chủ tịch tỉnh, ...": the post is the nearest person's, even an agent's
+WHILE_MARKERS = frozenset({"khi còn", "khi còn là", "khi đó là", "lúc đó là"})
 COPULAS = frozenset({"là", "nguyên là", "hiện là", "từng là", "còn là"})
 # words that put another clause between a name and "là" ("ông A cho biết người đứng đầu là")
 _CLAUSE_WORDS = frozenset(
@@ -463,7 +465,7 @@ def _subject_before(sc: Scan, marker: int, marker_text: str, m: int, by_last: di
         if near and (keys[t] in _CLAUSE_WORDS or "," in doc.gap(t + 1) and t + 1 < marker):
             break
         if t in by_last:
-            if _passive_agent(sc, by_last[t], t):
+            if marker_text not in WHILE_MARKERS and _passive_agent(sc, by_last[t], t):
                 continue  # "A được bà B, Chủ tịch tỉnh, bổ nhiệm làm Giám đốc": A's post
             return t, by_last[t]
         candidates = given.get(keys[t])

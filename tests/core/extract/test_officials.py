@@ -423,3 +423,14 @@ def test_the_agent_of_a_passive_appointment_does_not_take_the_post():
     )
     assert got["Phạm Văn Quý"] == (None, ["Giám đốc Sở Tài chính"])
     assert "Giám đốc Sở Tài chính" not in got.get("Lê Thị Trà", (None, []))[1]
+
+
+def test_a_post_held_at_the_time_of_the_events():
+    got = officials(
+        "Ông Lê Văn Vịnh đã câu kết với Trần Văn Quân (lúc đó là Chủ tịch xã Hải Yến) để lập hồ "
+        "sơ khống. Bà Lê Thị Trà, khi còn Chủ tịch UBND tỉnh, ký quyết định."
+    )
+    assert got == {
+        "Trần Văn Quân": (None, ["Chủ tịch xã Hải Yến"]),
+        "Lê Thị Trà": (None, ["Chủ tịch UBND tỉnh"]),
+    }
