@@ -9,6 +9,10 @@ MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" ha
 MAX_FOREIGN = 4
 # letters only Vietnamese writes; foreign names share only the acute and grave accents
 _VIETNAMESE_ONLY = frozenset("đăâêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+# a capitalised word and the lower-case word after it that make a common noun, not a name
+_COMPOUNDS = frozenset(
+    {("đại", "biểu"), ("thanh", "niên"), ("công", "tác"), ("cán", "bộ"), ("thường", "vụ")}
+)
 _TIMES_OF_DAY = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _PROVINCE_UNITS = frozenset({"tỉnh", "thành phố", "tp", "nước", "quốc gia"})
 # family names that do not occur as the third or later syllable of a name: a new name starts
@@ -72,6 +76,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):
             break
+        if j + 1 < len(toks) and (toks.keys[j], toks.keys[j + 1]) in _COMPOUNDS:
+            break  # "Đoàn Đại biểu Quốc hội", "Đoàn Thanh niên": a body, not a given name
         if j - i >= 3 and toks.keys[j] in _TIMES_OF_DAY:
             break  # "Nguyễn Thành Phong Sáng 15/6 ...": a caption run into the next sentence
         if j - i >= 2 and (place_at(sc, j) or j) - j >= 2:

@@ -189,6 +189,20 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     return spans, gaps
 
 
+def _list_follows(sc: Scan, j: int) -> bool:
+    """True when a list of people starts at token j: a name, a title, or capitalised words
+    followed by a comma and a title ("Thuận Hữu, Tổng Biên tập ..."), not "Quốc phòng, ..."."""
+    if _names_follow(sc, j) or j in sc.positions:
+        return True
+    doc = sc.doc
+    for t in range(j + 1, min(len(doc.tokens), j + 4)):
+        if not doc.tokens[t - 1].upper:
+            return False
+        if doc.gap(t) == ", ":
+            return t in sc.positions
+    return False
+
+
 def _names_follow(sc: Scan, j: int) -> bool:
     """True when a person's name (after an honorific or a rank, if any) starts at token j."""
     j = sc.honorifics.get(j, j)
@@ -611,8 +625,8 @@ def _shared_lists(sc: Scan, by_end: dict[int, TitleSpan], occurrences: list) -> 
         text = title_text(sc, span)
         stop = _sentence_end(doc, span.end)
         listed = [occ for _name, occ in occurrences if span.end <= occ.start < stop]
-        if not listed:
-            continue
+        if not listed or not _list_follows(sc, span.end):
+            continue  # "Bộ trưởng các Bộ: Quốc phòng, ...": no name follows the colon
         if not _plural_before(sc, span.start):
             if listed[0].start > span.end + 3:
                 continue

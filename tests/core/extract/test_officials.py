@@ -434,3 +434,18 @@ def test_a_post_held_at_the_time_of_the_events():
         "Trần Văn Quân": (None, ["Chủ tịch xã Hải Yến"]),
         "Lê Thị Trà": (None, ["Chủ tịch UBND tỉnh"]),
     }
+
+
+def test_delegations_and_youth_unions_are_not_names_and_a_colon_needs_people_after_it():
+    got = officials(
+        "Bà Phan Thị Mỹ Thanh, Phó Bí thư Tỉnh ủy, Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai. "
+        "Ý kiến các Phó Thủ tướng, Bộ trưởng các Bộ: Quốc phòng, Xây dựng đã rõ, Thủ tướng Lê Văn "
+        "Phúc kết luận."
+    )
+    assert got == {
+        "Phan Thị Mỹ Thanh": (
+            None,
+            ["Phó Bí thư Tỉnh ủy", "Trưởng Đoàn Đại biểu Quốc hội tỉnh Đồng Nai"],
+        ),
+        "Lê Văn Phúc": (None, ["Thủ tướng"]),
+    }
