@@ -281,3 +281,14 @@ async def test_unread_and_bookmarked_filters(db_path):
         await wait_until(pilot, lambda: app.article_list.ids == [first])
         await pilot.press("B")
         await wait_until(pilot, lambda: len(app.article_list.ids) == total)
+
+
+@pytest.mark.asyncio
+async def test_a_damaged_library_stops_the_app_with_a_message_and_is_kept(tmp_path):
+    db = tmp_path / "library.json"
+    db.write_bytes(b'{"articles": {"1": {"title": "cut her')
+    app = create_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.return_code is not None)
+    assert app.return_code == 1
+    assert db.read_bytes() == b'{"articles": {"1": {"title": "cut her'

@@ -236,7 +236,7 @@ class ReaderApp(App[int]):
         self.article_view.show(None)
 
     def _fatal(self, exc: StoreError) -> None:
-        self.exit(1, message=Text(f"tui-reader: {plain_line(str(exc))}"))
+        self.exit(return_code=1, message=Text(f"tui-reader: {plain_line(str(exc))}"))
 
     def _library_ready(self, library: Library, keep: int | None = None) -> None:
         self.library = library
