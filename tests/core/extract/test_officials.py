@@ -449,3 +449,16 @@ def test_delegations_and_youth_unions_are_not_names_and_a_colon_needs_people_aft
         ),
         "Lê Văn Phúc": (None, ["Thủ tướng"]),
     }
+
+
+def test_heads_of_sub_departments_forest_units_and_prisons():
+    got = officials(
+        "Ông Trần Viết Phương (Phó Giám đốc Sở NN&PTNT, kiêm Chi cục trưởng Chi cục Kiểm lâm) cho "
+        "biết. Thượng tá Lê Văn Hòa, Giám thị Trại giam Xuân Lộc và ông Lê Văn Hà, Hạt trưởng Hạt "
+        "kiểm lâm huyện Đắk Song dự."
+    )
+    assert got["Trần Viết Phương"][1] == [
+        "Phó Giám đốc Sở NN&PTNT", "Chi cục trưởng Chi cục Kiểm lâm",
+    ]  # fmt: skip
+    assert got["Lê Văn Hòa"] == ("Thượng tá", ["Giám thị Trại giam Xuân Lộc"])
+    assert got["Lê Văn Hà"] == (None, ["Hạt trưởng Hạt kiểm lâm huyện Đắk Song"])
