@@ -22,6 +22,7 @@ import fcntl
 import logging
 import os
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -404,14 +405,22 @@ class Library:
         from tui_reader.importing import ExtractorPool, Prepared
 
         report = ImportReport()
-        with self._write_lock(), contextlib.ExitStack() as stack:
+        with (
+            self._write_lock(),
+            contextlib.ExitStack() as stack,
+            ThreadPoolExecutor(1, thread_name_prefix="commit") as committer,
+        ):
             if pool is None:
                 pool = stack.enter_context(ExtractorPool(workers))
             if self.changed_on_disk():
                 self.reload()
             by_uid = {meta["uid"]: i for i, meta in self._meta.items()}
+            hashes = {i: meta["hash"] for i, meta in self._meta.items()}
             next_id = max(self._meta, default=0) + 1
             batch: list[tuple[int, Prepared]] = []
+            # A batch is committed in the background while the workers read the next one; the
+            # batches grow with the library so that rewriting its metadata stays a small share.
+            pending = None
             for seen, item in enumerate(articles, 1):
                 if isinstance(item, tuple):
                     report.failed.append(item)
@@ -420,7 +429,7 @@ class Library:
                         item = Prepared(item, item.content_hash(), None)
                     uid = item.article.source
                     existing = by_uid.get(uid)
-                    if existing is not None and self._meta[existing]["hash"] == item.digest:
+                    if existing is not None and hashes.get(existing) == item.digest:
                         report.unchanged += 1
                     else:
                         if existing is None:
@@ -430,12 +439,17 @@ class Library:
                             report.new += 1
                         else:
                             report.updated += 1
+                        hashes[existing] = item.digest
                         batch.append((existing, item))
-                    if len(batch) >= batch_size:
-                        self._commit(batch, pool)
+                    if len(batch) >= max(batch_size, len(hashes) // 4):
+                        if pending is not None:
+                            pending.result()  # one commit at a time; its error stops the import
+                        pending = committer.submit(self._commit, batch, pool)
                         batch = []
                 if progress is not None:
                     progress(seen)
+            if pending is not None:
+                pending.result()
             if batch:
                 self._commit(batch, pool)
         return report

@@ -213,3 +213,34 @@ def test_reading_state_filters_in_search(db_path, write_article):
     assert library.search("title:tin is:bookmarked") == [two]
     assert library.search("title:tin is:unread") == [two]
     assert library.search("chuyen is:read") == []
+
+
+def test_batches_commit_in_the_background_and_a_failure_stops_the_import(db_path, write_article):
+    folder = None
+    for n in range(7):
+        folder = write_article(f"{n}.txt", f"Tin số {n}").parent
+    library = Library.open(db_path)
+    report = library.import_articles(iter_inputs([folder]), batch_size=2)
+    assert report.new == 7
+    assert sorted(Library.open(db_path).summary(i).title for i in library.ids()) == [
+        f"Tin số {n}" for n in range(7)
+    ]
+
+    for n in range(7, 12):
+        write_article(f"{n}.txt", f"Tin số {n}")
+    calls = []
+    real_commit = Library._commit
+
+    def failing_commit(self, batch, pool):
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_commit(self, batch, pool)
+
+    library = Library.open(db_path)
+    library._commit = failing_commit.__get__(library)
+    with pytest.raises(OSError):
+        library.import_articles(iter_inputs([folder]), batch_size=2)
+    stored = Library.open(db_path)
+    assert len(stored) == 9  # the first new batch landed whole, nothing after the failure
+    assert len(stored.search("tin")) == 9
