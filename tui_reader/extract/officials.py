@@ -312,6 +312,10 @@ def find_officials(sc: Scan) -> list[Official]:
                 left, lgaps = [span], []
         if left and left[-1] in used:
             left, lgaps = [], []
+        if left and occ.rank is None and doc.gap(left[0].start) == ", ":
+            rs = sc.ends_before(sc.ranks, left[0].start)
+            if rs is not None:  # "Đại tướng, Bộ trưởng Quốc phòng Thái Lan Prawit Wongsuwon"
+                occ.rank = doc.text(rs, left[0].start)
         right, rgaps = _right_chain(sc, end)
         used.update(right)
         occ.after = _chain_texts(sc, right, rgaps)

@@ -462,3 +462,8 @@ def test_heads_of_sub_departments_forest_units_and_prisons():
     ]  # fmt: skip
     assert got["Lê Văn Hòa"] == ("Thượng tá", ["Giám thị Trại giam Xuân Lộc"])
     assert got["Lê Văn Hà"] == (None, ["Hạt trưởng Hạt kiểm lâm huyện Đắk Song"])
+
+
+def test_rank_written_before_the_title_after_a_comma():
+    got = officials("Dự có Trung tướng, Tư lệnh Quân khu 7 Võ Minh Lương và đồng chí Lê Văn Hải.")
+    assert got == {"Võ Minh Lương": ("Trung tướng", ["Tư lệnh Quân khu 7"])}
