@@ -354,6 +354,7 @@ def find_officials(sc: Scan) -> list[Official]:
     _role_titles(sc, people, used)
     officials = []
     for person in people.values():
+        person.titles = [t for t in person.titles if not _event_role(t)]
         if not person.titles and not person.rank:
             continue
         _add_short_mentions(sc, person)
@@ -384,6 +385,19 @@ def _foreign_before_title(sc: Scan, i: int) -> int | None:
     if end is None or end >= len(sc.doc.tokens) or sc.doc.gap(end) not in (", ", " - ", " – "):
         return None
     return end if end in sc.positions and sc.doc.tokens[end].upper else None
+
+
+# organising committees and juries of one event, unlike the Party's "Ban Tổ chức Trung ương"
+_EVENT_ROLE_RE = re.compile(
+    r"^(?:nguyen |cuu )?(?:pho )?(?:truong |chu tich )(?:ban |hoi dong )?(?:to chuc|btc|giam khao"
+    r"|giai chung khao|chung khao|so khao)(?! (?:trung uong|tu|t u|tinh uy|thanh uy|huyen uy"
+    r"|quan uy|thi uy|dang uy))"
+)
+
+
+def _event_role(title: str) -> bool:
+    """True for a role in a one-off event ("Trưởng Ban tổ chức Lễ hội", "Trưởng Ban giám khảo")."""
+    return _EVENT_ROLE_RE.match(fold_key(title).replace(".", " ")) is not None
 
 
 def _capitalised(rank: str | None) -> str | None:

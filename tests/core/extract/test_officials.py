@@ -467,3 +467,11 @@ def test_heads_of_sub_departments_forest_units_and_prisons():
 def test_rank_written_before_the_title_after_a_comma():
     got = officials("Dự có Trung tướng, Tư lệnh Quân khu 7 Võ Minh Lương và đồng chí Lê Văn Hải.")
     assert got == {"Võ Minh Lương": ("Trung tướng", ["Tư lệnh Quân khu 7"])}
+
+
+def test_organising_committees_and_juries_of_an_event_are_not_posts():
+    got = officials(
+        "Ông Nguyễn Đắc Tài, Trưởng Ban tổ chức Festival Biển, và ông Lê Văn Phúc, Trưởng Ban giám "
+        "khảo, trao giải. Ông Phạm Minh Chính, Trưởng Ban Tổ chức Trung ương dự."
+    )
+    assert got == {"Phạm Minh Chính": (None, ["Trưởng Ban Tổ chức Trung ương"])}
