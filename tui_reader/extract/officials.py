@@ -389,9 +389,9 @@ def _foreign_before_title(sc: Scan, i: int) -> int | None:
 
 # organising committees and juries of one event, unlike the Party's "Ban Tổ chức Trung ương"
 _EVENT_ROLE_RE = re.compile(
-    r"^(?:nguyen |cuu )?(?:pho )?(?:truong |chu tich )(?:ban |hoi dong )?(?:to chuc|btc|giam khao"
-    r"|giai chung khao|chung khao|so khao)(?! (?:trung uong|tu|t u|tinh uy|thanh uy|huyen uy"
-    r"|quan uy|thi uy|dang uy))"
+    r"^(?:nguyen |cuu )?(?:pho )?(?:truong |chu tich )(?:ban |hoi dong )?"
+    r"(?:(?:to chuc|btc) (?:le hoi|festival|giai|hoi thi|cuoc thi|chuong trinh|hoi nghi|le )"
+    r"|giam khao|giai chung khao|chung khao|so khao)"
 )
 
 
