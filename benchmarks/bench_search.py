@@ -230,7 +230,10 @@ before = rss()
 t = time.perf_counter()
 ix = SearchIndex.load(Path(sys.argv[1]))
 elapsed = time.perf_counter() - t
-print(elapsed, rss() - before, len(ix))
+after_load = rss() - before
+for text in sys.argv[2:]:
+    ix.search(text)
+print(elapsed, after_load, rss() - before)
 """
 
 
@@ -300,13 +303,14 @@ def run(sizes: list[int], limits: tuple[int | None, ...] = (None, 50)) -> list[d
             size_mb = (tmp_path / "search.idx").stat().st_size / 1e6
             fts_mb = (tmp_path / "fts.db").stat().st_size / 1e6
             probe = subprocess.run(
-                [sys.executable, "-c", _LOAD_SNIPPET, str(tmp_path / "search.idx")],
+                [sys.executable, "-c", _LOAD_SNIPPET, str(tmp_path / "search.idx")]
+                + [text for queries in QUERIES.values() for text in queries],
                 capture_output=True,
                 text=True,
             )
             if probe.returncode:
                 raise RuntimeError(f"loading the index failed:\n{probe.stderr}")
-            load_s, rss_bytes, _ = probe.stdout.split()
+            load_s, rss_bytes, rss_queried = probe.stdout.split()
             loaded = SearchIndex.load(tmp_path / "search.idx")
             for limit in limits:
                 rows += _query_rows(n, loaded, fts, limit)
@@ -322,6 +326,7 @@ def run(sizes: list[int], limits: tuple[int | None, ...] = (None, 50)) -> list[d
                     "index_file_mb": size_mb,
                     "fts_file_mb": fts_mb,
                     "loaded_rss_mb": int(rss_bytes) / 1e6,
+                    "queried_rss_mb": int(rss_queried) / 1e6,
                     "estimated_mb": loaded.memory_bytes() / 1e6,
                 }
             )
@@ -351,7 +356,8 @@ def print_table(rows: list[dict]) -> None:
             f"{r['size']:>7} build {r['build_s']:.1f} s (fts5 {r['fts_build_s']:.1f} s),"
             f" save {r['save_s']:.2f} s, load {r['load_s']:.2f} s,"
             f" file {r['index_file_mb']:.0f} MB (fts5 {r['fts_file_mb']:.0f} MB),"
-            f" RSS after load {r['loaded_rss_mb']:.0f} MB"
+            f" RSS after load {r['loaded_rss_mb']:.0f} MB,"
+            f" after all queries once {r['queried_rss_mb']:.0f} MB"
         )
 
 
