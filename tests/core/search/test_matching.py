@@ -306,3 +306,33 @@ def test_documents_added_out_of_date_order_still_rank_by_date():
 def test_rejects_bad_document_ids():
     with pytest.raises(ValueError):
         SearchIndex().add(-1, doc())
+
+
+@pytest.mark.parametrize("tail_limit", [0, 10_000])
+def test_many_documents_added_out_of_order_rank_by_date(monkeypatch, tail_limit):
+    """Both ways of ranking late documents (sorting the hits, or a kept ranking view) agree."""
+    import random
+
+    from tui_reader.search import index as index_module
+
+    monkeypatch.setattr(index_module, "_TAIL_SORT_LIMIT", tail_limit)
+    rng = random.Random(5)
+    docs = [
+        (
+            i,
+            doc(
+                body="tin " + ("thuy" if i % 3 else "hoa"),
+                date=f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}",
+            ),
+        )
+        for i in range(400)
+    ]
+    ix = SearchIndex()
+    ix.add_many(docs[:100])
+    for doc_id, d in docs[100:]:  # one by one, in no particular order
+        ix.add(doc_id, d)
+    ix.remove(7)
+    expected = sorted((d.date, doc_id) for doc_id, d in docs if doc_id % 3 and doc_id != 7)[::-1]
+    assert ix.search("thuy") == [doc_id for _, doc_id in expected]
+    assert ix.search("thuy", limit=10) == [doc_id for _, doc_id in expected][:10]
+    assert len(ix.search("tin")) == 399
