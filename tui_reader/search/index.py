@@ -177,10 +177,11 @@ class SearchIndex:
         officials = "\n".join(doc.officials)
         # The name (with rank) comes before the first comma; it makes a hit rank higher.
         names = "\n".join(o.split(",", 1)[0] for o in doc.officials)
+        title = doc.title or ""
         texts = {
-            "all": f"{doc.title}\n{doc.body}\n{officials}",
-            "strong": f"{doc.title}\n{names}",
-            "title": doc.title,
+            "all": f"{title}\n{doc.body or ''}\n{officials}",
+            "strong": f"{title}\n{names}",
+            "title": title,
             "official": officials,
             "award": "\n".join(doc.awards),
             "author": doc.author or "",
