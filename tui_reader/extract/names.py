@@ -72,6 +72,20 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
         return None
     if _inside_place(sc, i):
         return None  # "tỉnh Sơn La Hoàng Văn Chất": "La" ends a place, the name starts after it
+    if (
+        i > 0
+        and sc.doc.adjacent(i)
+        and toks[i - 1].upper
+        and sc.ends_before(sc.honorifics, i) is None
+        and sc.ends_before(sc.ranks, i) is None
+        and sc.ends_before(sc.positions, i) is None
+        and toks.keys[i - 1] not in sc.vocab.not_given_names
+        and i + 1 < len(toks)
+        and sc.doc.adjacent(i + 1)
+        and toks.keys[i + 1] in _NEW_NAME
+        and _name_run(sc, i + 1) >= 3
+    ):
+        return None  # "Cty Nam Triệu Bùi Hữu Hùng": the company's last word, then a full name
     j = i + 1
     while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
         if not toks[j].is_syllable and not _has_marks(toks[j].text):

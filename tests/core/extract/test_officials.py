@@ -475,3 +475,14 @@ def test_organising_committees_and_juries_of_an_event_are_not_posts():
         "khảo, trao giải. Ông Phạm Minh Chính, Trưởng Ban Tổ chức Trung ương dự."
     )
     assert got == {"Phạm Minh Chính": (None, ["Trưởng Ban Tổ chức Trung ương"])}
+
+
+def test_a_company_ending_in_a_family_name_before_a_full_name():
+    got = officials(
+        "Theo Phó Tổng Giám đốc Cty TNHH MTV Nam Triệu Bùi Hữu Hùng, công ty đã đóng 30 tàu. Ông "
+        "Trần Nguyễn Minh Anh, Giám đốc Sở Y tế dự."
+    )
+    assert got == {
+        "Bùi Hữu Hùng": (None, ["Phó Tổng Giám đốc Cty TNHH MTV Nam Triệu"]),
+        "Trần Nguyễn Minh Anh": (None, ["Giám đốc Sở Y tế"]),
+    }
