@@ -114,10 +114,13 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
 def _inside_place(sc: Scan, i: int) -> bool:
     """True when token i continues a place name that starts a few words before it."""
     doc = sc.doc
+    body, starts, place_starts = doc.body, doc.tokens.starts, sc.vocab.place_starts
     for back in range(1, sc.vocab.max_place_words):
         t = i - back
-        if t < 0 or not doc.adjacent(t + 1) or not doc.tokens[t].upper:
+        if t < 0 or not body[starts[t]].isupper() or doc.tokens.gaps[t + 1] != " ":
             return False
+        if doc.tokens.keys[t] not in place_starts:
+            continue
         end = place_at(sc, t)
         if end is not None and end > i:
             return True
