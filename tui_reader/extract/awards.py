@@ -77,7 +77,7 @@ _COLLECTIVE = key(
 )
 _INDIVIDUAL = key(
     r"(?:cá nhân|đảng viên|học sinh|sinh viên|người|hội viên|đồng chí|cán bộ|chiến sĩ"
-    r"|giáo viên|công dân|diễn viên|vận động viên|gương)"
+    r"|giáo viên|công dân|diễn viên|vận động viên|gương|vị|tăng ni|phật tử|đoàn viên)"
 )
 _COUNT_RE = re.compile(rf"(?<!\w){_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})(?!\w)")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
@@ -314,7 +314,15 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
     toks = doc.tokens
     end = sc.awards[h]
     head = " ".join(t.key for t in toks[h:end])
-    if head in ("bằng khen", "giấy khen", "cờ thi đua", "cờ thưởng", "bằng công đức"):
+    if head in (
+        "bằng khen",
+        "giấy khen",
+        "cờ thi đua",
+        "cờ thưởng",
+        "bằng công đức",
+        "bằng tuyên dương",
+        "bằng tuyên dương công đức",
+    ):
         return doc.text(h, end), end
     if head == "danh hiệu":
         if end >= len(toks):

@@ -279,3 +279,9 @@ def test_several_givers_in_one_sentence_are_awards_not_a_record_of_honours():
         )
         == []
     )
+
+
+def test_certificates_of_merit_of_religious_bodies():
+    assert awards("Tại lễ, Ban Trị sự tỉnh trao Bằng tuyên dương công đức cho 3 vị.") == [
+        ("Bằng tuyên dương công đức", None, None, 3)
+    ]
