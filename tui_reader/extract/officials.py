@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui_reader.extract.model import Official, Span
-from tui_reader.extract.names import foreign_name_at, person_name_at
+from tui_reader.extract.names import foreign_name_at, person_name_at, place_at
 from tui_reader.extract.scan import Scan
 from tui_reader.extract.titles import TitleSpan, title_at, title_text
 from tui_reader.text import fold, key
@@ -294,6 +294,8 @@ def find_officials(sc: Scan) -> list[Official]:
         end = person_name_at(sc, i, after_title)
         if end is None and not after_title:
             end = _foreign_before_title(sc, i)
+        if end is None and sc.ends_before(sc.honorifics, i) is not None:
+            end = _transcribed_before_title(sc, i)
         if end is None:
             continue
         # "mang tên Đại tướng Maximo Gómez", "Trường THPT Lê Quý Đôn": part of another name
@@ -398,6 +400,27 @@ _EVENT_ROLE_RE = re.compile(
 def _event_role(title: str) -> bool:
     """True for a role in a one-off event ("Trưởng Ban tổ chức Lễ hội", "Trưởng Ban giám khảo")."""
     return _EVENT_ROLE_RE.match(fold_key(title).replace(".", " ")) is not None
+
+
+def _transcribed_before_title(sc: Scan, i: int) -> int | None:
+    """A Lao or Khmer name written syllable by syllable after "ông"/"đồng chí" and before its
+    title ("ông Phết Ta Von Phi La Văn, Bí thư Tỉnh ủy"): three to six capitalised words."""
+    doc = sc.doc
+    toks = doc.tokens
+    vocab = sc.vocab
+    j = i
+    while j < len(toks) and j - i < 6 and (j == i or doc.adjacent(j)):
+        tok = toks[j]
+        if not tok.upper or not tok.text.isalpha() or j in sc.positions or j in sc.ranks:
+            break
+        if tok.key in vocab.not_given_names or tok.key in vocab.organisations:
+            break
+        if place_at(sc, j) is not None:
+            break
+        j += 1
+    if j - i < 3 or j >= len(toks) or doc.gap(j) != ", " or j not in sc.positions:
+        return None
+    return j
 
 
 def _capitalised(rank: str | None) -> str | None:

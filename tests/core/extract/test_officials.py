@@ -486,3 +486,14 @@ def test_a_company_ending_in_a_family_name_before_a_full_name():
         "Bùi Hữu Hùng": (None, ["Phó Tổng Giám đốc Cty TNHH MTV Nam Triệu"]),
         "Trần Nguyễn Minh Anh": (None, ["Giám đốc Sở Y tế"]),
     }
+
+
+def test_names_written_syllable_by_syllable_after_ong_and_before_their_title():
+    got = officials(
+        "Ông Phết Ta Von Phi La Văn, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Luông Nậm Thà bày tỏ vinh "
+        "dự. Ông Nay Y Blung, Chủ tịch UBND huyện Sơn Hòa cho biết."
+    )
+    assert got == {
+        "Phết Ta Von Phi La Văn": (None, ["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh Luông Nậm Thà"]),
+        "Nay Y Blung": (None, ["Chủ tịch UBND huyện Sơn Hòa"]),
+    }
