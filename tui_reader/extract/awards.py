@@ -95,7 +95,7 @@ _TO_WORDS = frozenset(key(w) for w in ("cho", "tặng"))
 # words between "cho" and a recipient's name
 _RECIPIENT_SKIP = frozenset(key(w) for w in ("các", "đồng", "chí", "tập", "thể", "đại", "diện"))
 _AUTHORISED_RE = re.compile(
-    key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa ủy quyền\s+")
+    key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa (?:ủy )?quyền\s+")
 )
 _DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)"))
 # Words that may follow the head of an award's kind and belong to it (besides capitals).

@@ -182,13 +182,16 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
             and last <= first + 2
         ):
             del marks[first]  # head of a one-off delegation, not of the deputies' delegation
-        elif keys[first] == key("quyền") and first > 0 and keys[first - 1] == key("ủy"):
-            del marks[first]  # "thừa ủy quyền Chủ tịch nước": the head starts after "quyền"
+        elif keys[first] == key("quyền") and first > 0 and keys[first - 1] in _AUTHORISING:
+            # "thừa ủy quyền Chủ tịch nước" (also miswritten "thừa quyền"): the head starts after
+            # "quyền"
+            del marks[first]
             if last > first + 1:
                 marks[first + 1] = last
     return marks
 
 
+_AUTHORISING = frozenset(key(w) for w in ("ủy", "uỷ", "thừa"))
 _DELEGATION_HEADS = ([key("trưởng"), key("đoàn")], [key("phó"), key("đoàn")])
 _DEPUTIES = ([key("đbqh")], [key("đại")])
 # words that make a compound with "trưởng" even at the start of a sentence ("Thuyền trưởng")

@@ -497,3 +497,26 @@ def test_names_written_syllable_by_syllable_after_ong_and_before_their_title():
         "Phết Ta Von Phi La Văn": (None, ["Bí thư Tỉnh ủy", "Tỉnh trưởng tỉnh Luông Nậm Thà"]),
         "Nay Y Blung": (None, ["Chủ tịch UBND huyện Sơn Hòa"]),
     }
+
+
+def test_party_committee_membership_and_former_posts_after_the_name():
+    got = officials(
+        "Kỷ luật khai trừ ông Lâm Quốc Trung, nguyên Tỉnh ủy viên, nguyên Giám đốc Sở Nội vụ, "
+        "nguyên Bí thư Huyện ủy Long Thành. Cảnh cáo bà Hà Thị Lan, Đảng ủy viên, Phó Giám đốc "
+        "Sở Tài nguyên và Môi trường tỉnh; khiển trách ông Tô Văn Kiên."
+    )
+    assert got == {
+        "Lâm Quốc Trung": (
+            None,
+            ["nguyên Tỉnh ủy viên", "nguyên Giám đốc Sở Nội vụ", "nguyên Bí thư Huyện ủy Long Thành"],
+        ),
+        "Hà Thị Lan": (None, ["Đảng ủy viên", "Phó Giám đốc Sở Tài nguyên và Môi trường tỉnh"]),
+    }
+
+
+def test_thua_quyen_is_an_authorisation_not_an_acting_post():
+    got = officials(
+        "Thừa quyền Chủ tịch nước, Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng trao Huân chương Lao "
+        "động hạng Nhì cho Bệnh viện tỉnh."
+    )
+    assert got == {"Võ Văn Hưng": (None, ["Chủ tịch UBND tỉnh Quảng Trị"])}
