@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 
 from tui_reader import __version__
+from tui_reader.export import ExportError
 from tui_reader.storage import StoreError
 
 
@@ -401,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run_app(db_path=args.db, settings=settings)
         return args.func(args)
-    except (CliError, StoreError) as exc:
+    except (CliError, StoreError, ExportError) as exc:
         _error(str(exc))
         return 1
     except KeyboardInterrupt:

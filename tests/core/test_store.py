@@ -244,3 +244,25 @@ def test_batches_commit_in_the_background_and_a_failure_stops_the_import(db_path
     stored = Library.open(db_path)
     assert len(stored) == 9  # the first new batch landed whole, nothing after the failure
     assert len(stored.search("tin")) == 9
+
+
+def test_a_read_only_place_is_reported_and_nothing_changes(db_path, write_article, monkeypatch):
+    import errno
+
+    folder = write_article("a.txt", "Tin A").parent
+    import_paths(Library.open(db_path), folder)
+    before = db_path.read_bytes()
+    write_article("b.txt", "Tin B")
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("tui_reader.storage.os.replace", read_only)
+    with pytest.raises(StoreError) as info:
+        import_paths(Library.open(db_path), folder)
+    monkeypatch.undo()
+    assert "read-only" in str(info.value) and str(db_path.parent) in str(info.value)
+    assert db_path.read_bytes() == before
+    assert [Library.open(db_path).summary(i).title for i in Library.open(db_path).ids()] == [
+        "Tin A"
+    ]

@@ -292,3 +292,34 @@ async def test_a_damaged_library_stops_the_app_with_a_message_and_is_kept(tmp_pa
         await wait_until(pilot, lambda: app.return_code is not None)
     assert app.return_code == 1
     assert db.read_bytes() == b'{"articles": {"1": {"title": "cut her'
+
+
+@pytest.mark.asyncio
+async def test_no_color_keeps_highlights_visible(db_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        assert app.no_color
+        await open_seed(app, pilot)
+        await pilot.press("tab", "tab")
+        await wait_until(pilot, lambda: app.hit_class == "article-view--mention")
+        view = app.article_view
+        y = next(i for i, line in enumerate(view.line_text()) if "Phạm Thị Thanh Thủy" in line)
+        view.scroll_to(y=y, animate=False)
+        await pilot.pause(0.1)
+        styles = [seg.style for seg in view.render_line(0) if "Thủy" in seg.text]
+        assert styles and all(s and (s.underline or s.bold) for s in styles)
+
+
+@pytest.mark.asyncio
+async def test_r_shows_articles_another_process_imported(db_path, tmp_path, write_article):
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        before = len(app.article_list.ids)
+        folder = write_article("new.txt", "Tin mới từ tiến trình khác", date="2031-01").parent
+        Library.open(db_path).import_articles(iter_inputs([folder]))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: len(app.article_list.ids) == before + 1)
+        assert app.library.summary(app.article_list.ids[0]).title == "Tin mới từ tiến trình khác"

@@ -104,3 +104,21 @@ async def test_palette_goes_to_officials_and_filters_by_award(db_path):
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.query_text.startswith("award:"))
         await wait_until(pilot, lambda: 0 < len(app.article_list.ids) < 17)
+
+
+@pytest.mark.asyncio
+async def test_export_of_the_current_filter_from_the_app(db_path, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    app = create_app(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("slash", *"giay khen", "escape")
+        await wait_until(pilot, lambda: 0 < len(app.article_list.ids) < 17)
+        shown = list(app.article_list.ids)
+        app.action_export("json")
+        await wait_until(pilot, lambda: list(tmp_path.glob("tui-reader-*.json")))
+    [path] = list(tmp_path.glob("tui-reader-*.json"))
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows] == shown

@@ -45,3 +45,28 @@ def test_narrow_terminal_stacks_the_panes(snap_compare, db_path):
 
 def test_tiny_terminal(snap_compare, db_path):
     assert snap_compare(create_app(db_path), terminal_size=(40, 12), run_before=open_seed())
+
+
+def open_view(key: str, filter_text: str = ""):
+    async def run_before(pilot) -> None:
+        from .test_app import wait_until
+
+        app = pilot.app
+        await ready(app, pilot)
+        await pilot.press(key)
+        await wait_until(pilot, lambda: len(app.screen.entries.rows) > 0)
+        if filter_text:
+            await pilot.press("slash", *filter_text, "enter")
+            await wait_until(pilot, lambda: len(app.screen.entries.rows) == 1)
+        await pilot.pause(0.3)
+
+    return run_before
+
+
+def test_officials_view(snap_compare, db_path):
+    app = create_app(db_path)
+    assert snap_compare(app, terminal_size=(120, 40), run_before=open_view("o", "tran phu ha"))
+
+
+def test_awards_view(snap_compare, db_path):
+    assert snap_compare(create_app(db_path), terminal_size=(120, 40), run_before=open_view("a"))

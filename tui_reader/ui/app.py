@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from pathlib import Path
 
 from rich.text import Text
@@ -63,6 +64,7 @@ class ReaderApp(App[int]):
         Binding("o", "officials_view", t("Officials view"), id="app.officials"),
         Binding("a", "awards_view", t("Awards view"), id="app.awards"),
         Binding("b", "bookmark", t("Bookmark"), show=False, id="app.bookmark"),
+        Binding("e", "export('csv')", t("Export"), show=False, id="app.export"),
         Binding("u", "toggle_filter('is:unread')", t("Unread only"), show=False, id="app.unread"),
         Binding(
             "B",
@@ -587,6 +589,25 @@ class ReaderApp(App[int]):
         if index is not None:
             pane.focus()
             pane.highlighted = index
+
+    def action_export(self, fmt: str = "csv") -> None:
+        """Write the articles of the current list to a file in the working folder."""
+        if self.library is None:
+            return
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        self.export_list(list(self.article_list.ids), fmt, Path.cwd() / f"tui-reader-{stamp}.{fmt}")
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_list(self, ids: list[int], fmt: str, path: Path) -> None:
+        from tui_reader.export import ExportError, export_articles, export_to_file
+
+        try:
+            rows = export_to_file(path, export_articles, self.library, ids, fmt)
+        except ExportError as exc:
+            self.call_from_thread(self.notify, plain_line(str(exc)), severity="error", markup=False)
+            return
+        message = t("Exported {n} articles to {path}", n=f"{rows:,}", path=str(path))
+        self.call_from_thread(self.notify, plain_line(message), markup=False)
 
     def action_toggle_filter(self, token: str) -> None:
         """Add or remove a reading-state filter (is:unread, is:bookmarked) to the list's query."""

@@ -38,6 +38,7 @@ VIETNAMESE = {
     "Unread only": "Chưa đọc",
     "Bookmarked only": "Đã đánh dấu",
     "Export": "Xuất",
+    "Exported {n} articles to {path}": "Đã xuất {n} bài vào {path}",
     # panes and labels
     "Articles": "Bài báo",
     "Text": "Nội dung",
