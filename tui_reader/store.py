@@ -353,16 +353,47 @@ class Library:
         states = {w.lower() for w in words if w.lower() in READING_FILTERS}
         text = " ".join(w for w in words if w.lower() not in READING_FILTERS)
         if text.strip():
+            long_phrases = _long_phrases(text)
+            exact = not states and not long_phrases
             ids = [
                 i
-                for i in self.index().search(text, limit=None if states else limit)
+                for i in self.index().search(text, limit=limit if exact else None)
                 if i in self._meta
             ]
+            if long_phrases:
+                ids = [i for i in ids if self._has_phrases(i, long_phrases)]
         else:
             ids = self.ids()
         for state in states:
             ids = [i for i in ids if READING_FILTERS[state](self, i)]
         return ids[:limit] if limit is not None else ids
+
+    def _has_phrases(self, article_id: int, terms: list) -> bool:
+        """Whether the article holds each phrase with its words truly adjacent (the index
+        checks phrases of three or more words pair by pair, which can over-match)."""
+        from tui_reader.search import Query, find_hits
+
+        meta = self._meta[article_id]
+        for term in terms:
+            if term.field == "title":
+                text = meta["title"]
+            elif term.field == "official":
+                text = "\n".join(official_index_text(o) for o in meta.get("officials", ()))
+            elif term.field == "award":
+                text = "\n".join(award_index_text(a) for a in meta.get("awards", ()))
+            elif term.field == "author":
+                text = meta.get("author") or ""
+            else:
+                text = "\n".join(
+                    [
+                        meta["title"],
+                        self._index_doc(article_id).body,
+                        *(official_index_text(o) for o in meta.get("officials", ())),
+                    ]
+                )
+            if not find_hits(Query(terms=[term]), text):
+                return False
+        return True
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -528,6 +559,13 @@ class Library:
             table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
             info.upsert(Document({"generation": generation}, doc_id=1))
         self._mtime = self._stamp()
+
+
+def _long_phrases(query: str) -> list:
+    """The positive phrases of three words or more in a query."""
+    from tui_reader.search import parse_query
+
+    return [t for t in parse_query(query).positive if t.is_phrase and len(t.words) >= 3]
 
 
 def _empty(meta: dict, key: str) -> list[list]:

@@ -266,3 +266,21 @@ def test_a_read_only_place_is_reported_and_nothing_changes(db_path, write_articl
     assert [Library.open(db_path).summary(i).title for i in Library.open(db_path).ids()] == [
         "Tin A"
     ]
+
+
+def test_long_phrases_match_only_adjacent_words(db_path, write_article):
+    folder = write_article(
+        "a.txt", "Tin một", paragraphs=["Hội nghị ban thường vụ tỉnh ủy họp sáng nay."]
+    ).parent
+    # every pair of "ban thường vụ" is here, but never the three words in a row
+    write_article("b.txt", "Tin hai", paragraphs=["Trưởng ban thường trực; thường vụ hội."])
+    library = Library.open(db_path)
+    import_paths(library, folder)
+    titles = [library.summary(i).title for i in library.search('"ban thuong vu"')]
+    assert titles == ["Tin một"]
+    # the index alone, checking pairs, would have taken both
+    assert len(library.index().search('"ban thuong vu"')) == 2
+    assert {library.summary(i).title for i in library.search('"ban thuong"')} == {
+        "Tin một",
+        "Tin hai",
+    }
