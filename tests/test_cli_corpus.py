@@ -44,3 +44,19 @@ def test_export_formats(capsys, tmp_path):
     text = out.read_text(encoding="utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
     assert len(table) > 5 and any("Trần Phú Hà" in cell for row in table for cell in row)
+
+
+def test_awards_and_timeline_commands(capsys, tmp_path):
+    db = imported(capsys, tmp_path)
+    assert main(["--db", db, "awards"]) == 0
+    out = capsys.readouterr().out
+    assert "Giấy khen — của Giám đốc Công an tỉnh" in out and "tập thể" in out
+    assert main(["--db", db, "awards", "--by", "issuer", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+    assert main(["--db", db, "timeline"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2023-01") and "17 articles" in out[0]
+    assert out[1].startswith("2023-01 ") and out[1].endswith(" 2025-06")
+    assert main(["--db", db, "timeline", "--query", "date:2024", "--json"]) == 0
+    months = json.loads(capsys.readouterr().out)
+    assert months[0]["month"].startswith("2024") and sum(m["articles"] for m in months) >= 1

@@ -302,6 +302,44 @@ def cmd_officials(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from tui_reader.timeline import articles_per_month, sparkline, summarise
+
+    library = _open_library(args, read_only=True)
+    months = articles_per_month(library.all_meta(), _ids_for(library, args.query))
+    if args.json:
+        _print_json([{"month": m, "articles": n} for m, n in months])
+        return 0
+    print(summarise(months))
+    if months:
+        print(
+            f"{months[0][0]} {sparkline([n for _, n in months], width=args.width)} {months[-1][0]}"
+        )
+    return 0
+
+
+def cmd_awards(args: argparse.Namespace) -> int:
+    from tui_reader.award_summary import group_awards
+    from tui_reader.safe import plain_line
+
+    library = _open_library(args, read_only=True)
+    metas = library.all_meta()
+    groups = group_awards({i: metas[i] for i in _ids_for(library, args.query)}, by=args.by)
+    if args.json:
+        from tui_reader import export
+
+        export.export_awards(groups, "json", sys.stdout.buffer)
+        sys.stdout.flush()
+        return 0
+    for group in groups[: args.limit] if args.limit else groups:
+        head = group.award if args.by == "award" else (group.issuer or "(issuer not given)")
+        issuer = f" — của {group.issuer}" if args.by == "award" and group.issuer else ""
+        kinds = f" — {group.award}" if args.by == "issuer" and group.award else ""
+        counts = f"{group.collectives:,} tập thể, {group.individuals:,} cá nhân"
+        print(plain_line(f"{head}{issuer}{kinds}  ({len(group.article_ids)} articles; {counts})"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tui-reader",
@@ -382,6 +420,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--limit", type=int, default=None)
     p.set_defaults(func=cmd_officials)
+
+    p = sub.add_parser("awards", help="awards across the library, by kind or by issuer")
+    p.add_argument("--by", choices=("award", "issuer"), default="award")
+    p.add_argument("--query", "-q", default=None, help="only awards of what this search finds")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_awards)
+
+    p = sub.add_parser("timeline", help="articles per month, as a sparkline")
+    p.add_argument("--query", "-q", default=None, help="only what this search finds")
+    p.add_argument("--width", type=int, default=60, help="the sparkline's width in characters")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_timeline)
     return parser
 
 

@@ -348,3 +348,17 @@ def test_a_few_control_codes_do_not_make_an_article_binary(tmp_path):
     path.write_bytes(text.encode("utf-8"))
     article = read_article_file(path)
     assert "\x1b[31m" in article.body and "\x00" in article.body  # kept; shown safely later
+
+
+def test_a_permission_error_is_one_reason(tmp_path, monkeypatch):
+    # root reads every file, so the refusal is simulated where the OS would raise it
+    path = write(tmp_path, "secret.txt", TEXT.encode())
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.setattr("builtins.open", refused)
+    with pytest.raises(ArticleReadError) as info:
+        read_article_file(path)
+    assert "permission denied" in info.value.reason.lower()
