@@ -24,7 +24,7 @@ _CONFER_RE = re.compile(
 _HISTORY_RE = re.compile(
     key(
         r"(?<!\w)(?:từng|phần thưởng cao quý|trước đó|năm trước|những năm qua|luật thi đua"
-        r"|nhiều năm liền được|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
+        r"|nhiều năm liền|\d+ lần được|nhiều lần được|lần thứ \w+ được|trong suốt|chặng đường"
         r"|hủy bỏ|thu hồi|tước|đề nghị (?:công nhận và )?(?:trao|tặng|khen|xét|truy tặng)"
         r"|trong số nhiều|nhiệm kỳ qua|hàng loạt|quá trình công tác|kháng chiến|nhiều danh hiệu"
         r"|nhiều phần thưởng"
@@ -53,7 +53,11 @@ _TRAILING_COUNT_RE = re.compile(r"(?:\s+\d+(?:\s+lần)?)+$")
 _ISSUER_LOWER_STARTS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"})
 _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn", "-", "–", "tầm nhìn")
 # a promise, a plan or a condition, not an award given
-_NOT_YET_RE = re.compile(key(r"(?<!\w)(?:sẽ|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)"))
+# ("giải Nhất sẽ nhận Bằng khen của Thủ tướng": what the winners announced receive is news)
+_NOT_YET_RE = re.compile(
+    key(r"(?<!\w)(?:sẽ(?! (?:được )?nhận)|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)")
+)
+_PROMISED_RE = re.compile(key(r"(?<!\w)sẽ (?:được )?(?:nhận|tặng|trao)(?!\w)"))
 _EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|chiều nay)(?!\w)"))
 _CONTEST_RE = re.compile(
     key(
@@ -105,7 +109,7 @@ _KIND_WORDS = frozenset(
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao",
      "anh", "hùng", "mẹ", "nghệ", "thầy", "thuốc", "nhà", "sĩ", "tiên", "tiến", "gia", "đình",
-     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự"}
+     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự", "sáng", "tạo"}
 )  # fmt: skip
 _KIND_WORDS = frozenset(key(w) for w in _KIND_WORDS)
 _KIND_STOPS = frozenset(
@@ -126,6 +130,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
     found: list[Award] = []
     previous: tuple[int, list[str | None]] | None = None  # (end token, issuers) of the last kind
     covered = 0  # token after the last kind read: a head inside it is part of that kind
+    authorised: list[tuple[int, str]] | None = None  # read only when an issuer is missing
     for h in sorted(sc.awards):
         if h < covered:
             continue
@@ -160,6 +165,10 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         issuers = _issuers(sc, officials, kind_end, s_start, s_end, tok.start)
         if issuers == [None] and previous and _conjoined(sc, previous[0], h):
             issuers = previous[1]  # "tặng Bằng công đức và Kỷ niệm chương": one giver for both
+        if issuers == [None]:
+            if authorised is None:
+                authorised = _authorisations(sc, sentences)
+            issuers = [_authorised_before(sc, authorised, s_start)]
         previous = (kind_end, issuers)
         c_start = _clause_start(sc, officials, s_start, h)
         c_end = _clause_end(sc, kind_end, s_end)
@@ -256,6 +265,8 @@ def _honours_record(sc: Scan, s_start: int, s_end: int) -> bool:
     heads = sum(1 for h in sc.awards if s_start <= starts[h] < s_end)
     if heads < 3 or _EVENT_RE.search(doc.key, s_start, s_end) is not None:
         return False
+    if _PROMISED_RE.search(doc.key, s_start, s_end):
+        return False  # "giải Nhất sẽ nhận bằng khen ..., huy hiệu ...": the prizes, not a record
     # "X tặng bằng khen cho 1 tập thể; Y tặng giấy khen cho 16 cá nhân": awards given, not held
     givings = len(_GIVING_RE.findall(doc.key, s_start, s_end))
     return givings < 2 and _COUNT_RE.search(doc.key, s_start, s_end) is None
@@ -456,6 +467,37 @@ def _issuers(
     return [_Subject(subject) if subject else None]
 
 
+def _authorisations(sc: Scan, sentences: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Authorities named in sentences that hand over a decision without naming an award
+    ("A, được sự ủy quyền của Giám đốc Công an TP, trao quyết định khen thưởng"): offset, title."""
+    doc = sc.doc
+    found = []
+    starts = [s for s, _ in sentences]
+    for m in _AUTHORISED_RE.finditer(doc.key):
+        first = doc.by_start.get(m.end())
+        if first is None or first not in sc.positions:
+            continue
+        idx = bisect.bisect_right(starts, m.start()) - 1
+        s_start, s_end = sentences[idx] if idx >= 0 else (0, len(doc.key))
+        if any(s_start <= doc.tokens.starts[h] < s_end for h in sc.awards):
+            continue  # an award named in the sentence takes the issuer there
+        if not _CONFER_RE.search(doc.key, s_start, s_end):
+            continue
+        end = max(organisation_end(sc, sc.positions[first]), sc.positions[first])
+        issuer = _clean_issuer(doc.text(first, end))
+        if issuer:
+            found.append((m.start(), issuer))
+    return found
+
+
+def _authorised_before(sc: Scan, authorised: list[tuple[int, str]], s_start: int) -> str | None:
+    """The authority of the nearest earlier decision in the same paragraph, if any."""
+    for offset, issuer in reversed(authorised):
+        if offset < s_start:
+            return None if "\n" in sc.doc.body[offset:s_start] else issuer
+    return None
+
+
 # kinds only the State confers: a company or a school after "của" holds them, not gives them
 _STATE_KIND_RE = re.compile(key(r"huân chương|huy chương"))
 
@@ -527,9 +569,12 @@ def _people(sc: Scan, officials: list[Official], s_start: int, s_end: int, award
             if not s_start <= start < s_end:
                 continue
             if start < award_start:
-                if _RECEIVING_RE.search(text, end, award_start):
+                receiving = _RECEIVING_RE.search(text, end, award_start)
+                giving = _GIVING_RE.search(text, end, award_start)
+                # "A trao quyết định khen thưởng, B nhận bằng khen": the first verb is A's
+                if receiving and not (giving and giving.start() < receiving.start()):
                     _add(recipients, official.name)
-                elif _GIVING_RE.search(text, end, award_start):
+                elif giving:
                     _add(presenters, official.name)
             elif _TO_RE.search(text, award_start, start):
                 _add(recipients, official.name)

@@ -77,8 +77,9 @@ def test_one_entry_per_award_and_issuer():
     assert [(a, i) for a, i, *_ in got] == [("Bằng khen", "Chủ tịch UBND tỉnh Yên Bái")]
 
 
-def test_promises_and_records_of_honours_are_not_awards():
-    assert awards("Các công trình đoạt giải sẽ nhận được bằng khen của Thủ tướng Chính phủ.") == []
+def test_plans_and_records_of_honours_are_not_awards():
+    # what winners "sẽ nhận" is announced in the event (test above); a plan to give is not
+    assert awards("Năm tới, tỉnh sẽ trao bằng khen của Thủ tướng Chính phủ cho đơn vị dẫn đầu.") == []
     assert (
         awards(
             "Ông được Đảng và Nhà nước tặng thưởng Huân chương Hồ Chí Minh, Huân chương Độc lập "
@@ -285,3 +286,53 @@ def test_certificates_of_merit_of_religious_bodies():
     assert awards("Tại lễ, Ban Trị sự tỉnh trao Bằng tuyên dương công đức cho 3 vị.") == [
         ("Bằng tuyên dương công đức", None, None, 3)
     ]
+
+
+def test_issuer_of_an_authorised_decision_earlier_in_the_paragraph():
+    body = (
+        "Sáng 3/5, Trung tá Đỗ Minh Quang, Phó trưởng phòng Cảnh sát hình sự, được sự ủy quyền "
+        "của Giám đốc Công an tỉnh Bình Dương đã trao quyết định khen thưởng cho anh Lý Văn Tư. "
+        "Trung tá Đỗ Minh Quang trao quyết định, anh Tư nhận bằng khen."
+    )
+    result = extract("Tin", body).awards
+    assert [(a.award, a.issuer) for a in result] == [
+        ("bằng khen", "Giám đốc Công an tỉnh Bình Dương")
+    ]
+    assert result[0].presenters == ["Đỗ Minh Quang"]
+
+
+def test_an_authorisation_in_another_paragraph_gives_no_issuer():
+    got = awards(
+        "Thừa ủy quyền của Chủ tịch nước, ông Lê Văn Tám trao quyết định khen thưởng.\n"
+        "Chiều cùng ngày, Đoàn trường trao bằng khen cho 4 học sinh."
+    )
+    assert got == [("bằng khen", None, None, 4)]
+
+
+def test_prizes_the_winners_will_receive_are_announced_awards():
+    got = awards(
+        "Các đề tài đoạt giải Nhất sẽ nhận được bằng khen của Bộ trưởng Bộ Khoa học và Công nghệ "
+        "và của Ban tổ chức, bằng Lao động sáng tạo, huy hiệu Tuổi trẻ sáng tạo và tiền thưởng."
+    )
+    assert got == [
+        ("bằng khen", "Bộ trưởng Bộ Khoa học và Công nghệ", None, None),
+        ("bằng khen", "Ban tổ chức", None, None),
+        ("bằng Lao động sáng tạo", None, None, None),
+        ("huy hiệu Tuổi trẻ sáng tạo", None, None, None),
+    ]
+    assert awards("Sở sẽ cấp giấy khen cho học sinh đạt điểm cao nhất.") == []
+
+
+def test_titles_held_many_years_running_are_history():
+    assert awards(
+        "Nhiều năm liền, trường đạt danh hiệu “Tập thể lao động xuất sắc” và được UBND tỉnh "
+        "tặng nhiều phần thưởng cao quý."
+    ) == []
+
+
+def test_thua_quyen_names_the_issuer():
+    got = awards(
+        "Thừa quyền Chủ tịch nước, Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng trao Huân chương Lao "
+        "động hạng Nhì cho Bệnh viện tỉnh."
+    )
+    assert got == [("Huân chương Lao động hạng Nhì", "Chủ tịch nước", None, None)]
