@@ -358,6 +358,11 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         t = toks[j]
         if t.key == "năm" and j + 1 < len(toks) and _YEAR_RE.fullmatch(toks.keys[j + 1]):
             break  # "Huân chương Giải phóng hạng Nhất năm 1965": the year is not the kind
+        phrase = _kind_phrase(toks.keys, j) if j > end else 0
+        if phrase:  # "Đảng bộ trong sạch vững mạnh tiêu biểu" ("trong" is otherwise a stop)
+            j += phrase
+            lower_run = 0
+            continue
         stop_end = sc.stops.get(j)
         if j in sc.awards or stop_end and (stop_end - j > 1 or t.key not in _KIND_WORDS):
             break  # a verb, or a phrase such as "trang trọng" (though "vũ trang" is kind)
@@ -380,9 +385,29 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         j += 1
     while j > end and toks[j - 1].key in _KIND_END_DROP and not _ends_class(toks, j):
         j -= 1
+    if head == "danh hiệu" and j > end + 1 and toks[j - 1].text.isdigit():
+        j -= 1  # "danh hiệu ... tiêu biểu 5 năm liền": a count after the title is not part of it
     if head == "huy hiệu" and j == end:
         return None, end  # a bare "huy hiệu" is only ever a short later mention
     return doc.text(h, j), j
+
+
+# lower-case phrases that belong to the names of titles of honour
+_KIND_PHRASES = tuple(
+    tuple(key(w) for w in p.split())
+    for p in ("trong sạch vững mạnh", "tiêu biểu", "hoàn thành xuất sắc nhiệm vụ", "văn hóa")
+)
+_KIND_PHRASE_FIRSTS = frozenset(p[0] for p in _KIND_PHRASES)
+
+
+def _kind_phrase(keys, j: int) -> int:
+    """The length of a phrase of _KIND_PHRASES at token j, else 0."""
+    if keys[j] not in _KIND_PHRASE_FIRSTS:
+        return 0
+    for p in _KIND_PHRASES:
+        if tuple(keys[j : j + len(p)]) == p:
+            return len(p)
+    return 0
 
 
 def _capital_follows(sc: Scan, j: int) -> bool:

@@ -336,3 +336,11 @@ def test_thua_quyen_names_the_issuer():
         "động hạng Nhì cho Bệnh viện tỉnh."
     )
     assert got == [("Huân chương Lao động hạng Nhì", "Chủ tịch nước", None, None)]
+
+
+def test_title_of_honour_written_without_quotes():
+    got = awards(
+        "Tại hội nghị, Ban Thường vụ Huyện ủy trao danh hiệu Đảng bộ trong sạch vững mạnh tiêu "
+        "biểu 5 năm liền cho Đảng bộ xã Phú Mỹ."
+    )
+    assert [a for a, *_ in got] == ["danh hiệu Đảng bộ trong sạch vững mạnh tiêu biểu"]
