@@ -49,7 +49,11 @@ _GIVING_WORDS = frozenset(
 )  # fmt: skip
 _GIVING_VERBS = frozenset(key(w) for w in ("tặng", "thưởng"))
 _YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
-_TRAILING_COUNT_RE = re.compile(r"(?:\s+\d+(?:\s+lần)?)+$")
+# "UBND tỉnh X 02 lần", but not the number of a unit ("Công an quận 5", "Phường 12")
+_TRAILING_COUNT_RE = re.compile(
+    r"(?<!quận)(?<!phường)(?<!Quận)(?<!Phường)(?<!đội)(?<!Đội)(?<!số)(?<!khu)(?<!Khu)(?<!tổ)(?<!Tổ)"
+    r"(?:\s+\d+(?:\s+lần)?)+$"
+)
 _ISSUER_LOWER_STARTS = frozenset({"tỉnh", "thành", "huyện", "quận", "xã", "phường", "thị"})
 _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn", "-", "–", "tầm nhìn")
 # a promise, a plan or a condition, not an award given
@@ -483,7 +487,13 @@ def _issuers(
     # walk back over "đã ký quyết định tặng thưởng" to the subject
     k = verb + 1
     giving = False
-    while k > 0 and toks.keys[k - 1] in _GIVING_WORDS and (k == verb + 1 or doc.adjacent(k)):
+    # a capitalised word is a name's ("UBND tỉnh Bình Định tặng"), never "quyết định"
+    while (
+        k > 0
+        and toks.keys[k - 1] in _GIVING_WORDS
+        and not toks[k - 1].upper
+        and (k == verb + 1 or doc.adjacent(k))
+    ):
         giving = giving or toks.keys[k - 1] in _GIVING_VERBS
         k -= 1
     if not giving:

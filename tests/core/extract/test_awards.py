@@ -344,3 +344,14 @@ def test_title_of_honour_written_without_quotes():
         "biểu 5 năm liền cho Đảng bộ xã Phú Mỹ."
     )
     assert [a for a, *_ in got] == ["danh hiệu Đảng bộ trong sạch vững mạnh tiêu biểu"]
+
+
+def test_passive_issuer_ending_in_a_word_like_quyet_dinh_and_numbered_units():
+    got = awards(
+        "Với thành tích trên, anh Lê Văn Hoàng được UBND tỉnh Bình Định khen thưởng bằng khen; "
+        "Công an quận 5 tặng giấy khen."
+    )
+    assert got == [
+        ("bằng khen", "UBND tỉnh Bình Định", None, None),
+        ("giấy khen", "Công an quận 5", None, None),
+    ]
