@@ -47,6 +47,7 @@ _GIVING_WORDS = frozenset(
     for w in ("tặng", "thưởng", "trao", "khen", "truy", "phong", "quyết", "định", "ký", "kí",
               "có", "đã", "vừa", "được", "sẽ", "cũng", "mới")
 )  # fmt: skip
+_ORGANISES = [key("tổ"), key("chức")]
 _GIVING_VERBS = frozenset(key(w) for w in ("tặng", "thưởng"))
 _YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
 # "UBND tỉnh X 02 lần", but not the number of a unit ("Công an quận 5", "Phường 12")
@@ -482,9 +483,11 @@ def _issuers(
         if signer and signer[1].titles:
             return [signer[1].titles[0]]
     verb = doc.by_end.get(award_start - 1)
-    if verb is None or mentions:
+    # "ông A tặng hoa; UBND tỉnh tặng Bằng khen": a person in an earlier clause is not the subject
+    clause = doc.key.rfind(";", s_start, award_start) + 1
+    if verb is None or any(s >= clause for s, _o in mentions):
         return [None]
-    # walk back over "đã ký quyết định tặng thưởng" to the subject
+    # walk back over "đã ký quyết định tặng thưởng" (and "tổ chức khen thưởng, tặng") to the subject
     k = verb + 1
     giving = False
     # a capitalised word is a name's ("UBND tỉnh Bình Định tặng"), never "quyết định"
@@ -492,10 +495,16 @@ def _issuers(
         k > 0
         and toks.keys[k - 1] in _GIVING_WORDS
         and not toks[k - 1].upper
-        and (k == verb + 1 or doc.adjacent(k))
+        and (
+            k == verb + 1
+            or doc.adjacent(k)
+            or doc.gap(k) == ", " and toks.keys[k - 1] == key("thưởng")
+        )
     ):
         giving = giving or toks.keys[k - 1] in _GIVING_VERBS
         k -= 1
+    if giving and k > 1 and toks.keys[k - 2 : k] == _ORGANISES and doc.adjacent(k):
+        k -= 2
     if not giving:
         return [None]  # "X trao Huân chương": who hands it over is not who gives it
     subject = _subject_issuer(sc, k, s_start)

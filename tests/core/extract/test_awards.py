@@ -355,3 +355,15 @@ def test_passive_issuer_ending_in_a_word_like_quyet_dinh_and_numbered_units():
         ("bằng khen", "UBND tỉnh Bình Định", None, None),
         ("giấy khen", "Công an quận 5", None, None),
     ]
+
+
+def test_subject_issuer_before_organised_commendation_and_after_a_semicolon():
+    assert awards(
+        "Sáng 4/3, UBND tỉnh Lai Châu tổ chức khen thưởng, tặng bằng khen cho 2 tập thể, 6 cá "
+        "nhân trong chuyên án."
+    ) == [("bằng khen", "UBND tỉnh Lai Châu", 2, 6)]
+    got = awards(
+        "Ông Hà Văn Lực, Phó Chủ tịch UBND huyện tặng hoa chúc mừng; UBND huyện tặng Giấy khen "
+        "cho em Lò Thị Hoa."
+    )
+    assert got == [("Giấy khen", "UBND huyện", None, None)]
