@@ -142,7 +142,29 @@ def _right_chain(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     gap = sc.doc.gap(m) if m < len(sc.doc.tokens) else ""
     if gap not in RIGHT_OPENERS:
         return [], []
-    return _chain_from(sc, m)
+    spans, gaps = _chain_from(sc, m)
+    if not spans and gap == " (":
+        after = _after_aside(sc, m)
+        if after is not None:
+            return _chain_from(sc, after)
+    return spans, gaps
+
+
+def _after_aside(sc: Scan, m: int) -> int | None:
+    """The token after a short aside in brackets that holds a birth year or an age
+    ("Nguyễn Văn A (SN 1962), nguyên Giám đốc ..."), when a comma follows it."""
+    doc = sc.doc
+    for t in range(m + 1, min(len(doc.tokens), m + 6)):
+        gap = doc.gap(t)
+        if ")" in gap:
+            if gap not in ("), ", ") - ") or not any(
+                doc.tokens[i].text[:1].isdigit() for i in range(m, t)
+            ):
+                return None
+            return t
+        if gap != " ":
+            return None
+    return None
 
 
 def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:

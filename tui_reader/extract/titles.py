@@ -101,6 +101,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
             or tok.key in vocab.not_given_names
             or stop_end - j > 1
             and not _named_after_body(sc, j)
+            # "Trưởng phòng Tổ chức cán bộ": the body's kind written right after the head
+            and not (j == head_end + 1 and tok.upper and toks.keys[j - 1] in _BODY_WORDS)
         ):
             break
         if j in sc.honorifics and not tok.upper:

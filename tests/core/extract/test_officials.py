@@ -520,3 +520,16 @@ def test_thua_quyen_is_an_authorisation_not_an_acting_post():
         "động hạng Nhì cho Bệnh viện tỉnh."
     )
     assert got == {"Võ Văn Hưng": (None, ["Chủ tịch UBND tỉnh Quảng Trị"])}
+
+
+def test_titles_after_a_birth_year_or_age_in_brackets():
+    got = officials(
+        "Cơ quan điều tra khởi tố ông Đặng Văn Ân (SN 1962), nguyên Phó Giám đốc Sở Xây dựng tỉnh "
+        "Bình Thuận, và ông Lò Văn Sính (ngụ xã Tân Hòa), tài xế."
+    )
+    assert got == {"Đặng Văn Ân": (None, ["nguyên Phó Giám đốc Sở Xây dựng tỉnh Bình Thuận"])}
+
+
+def test_a_department_named_with_a_verb_after_truong_phong():
+    got = officials("Bà Lương Thị Hạnh, Trưởng phòng Tổ chức cán bộ Sở Y tế bị khiển trách.")
+    assert got == {"Lương Thị Hạnh": (None, ["Trưởng phòng Tổ chức cán bộ Sở Y tế"])}
