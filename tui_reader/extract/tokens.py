@@ -70,16 +70,18 @@ class Tokens:
         return len(self.starts)
 
     def __getitem__(self, i):
-        if isinstance(i, slice):
+        # the cache is tried first: this is the hottest call of the extractor
+        try:
+            return self._cache[i]
+        except KeyError:
+            pass
+        except TypeError:  # a slice
             return [self[j] for j in range(*i.indices(len(self.starts)))]
-        tok = self._cache.get(i)
-        if tok is None:
-            if i < 0:
-                i += len(self.starts)
-            s, e = self.starts[i], self.ends[i]
-            text = self._body[s:e]
-            tok = Token(s, e, text, self.keys[i], text[0].isupper())
-            self._cache[i] = tok
+        if i < 0:
+            i += len(self.starts)
+        s, e = self.starts[i], self.ends[i]
+        text = self._body[s:e]
+        tok = self._cache[i] = Token(s, e, text, self.keys[i], text[0].isupper())
         return tok
 
     def __iter__(self):
@@ -121,7 +123,8 @@ class Document:
     def adjacent(self, i: int) -> bool:
         """True when token i follows token i-1 with one space, or a dot after a capital
         abbreviation ("TP.Phan Thiết", "V.Vnukov")."""
-        gap = self.gap(i)
+        tokens = self.tokens
+        gap = tokens.gaps[i] if 0 < i < len(tokens.starts) else ""
         if gap == " ":
             return True
         if gap not in (".", ""):
