@@ -48,6 +48,7 @@ _GIVING_WORDS = frozenset(
               "có", "đã", "vừa", "được", "sẽ", "cũng", "mới")
 )  # fmt: skip
 _ORGANISES = [key("tổ"), key("chức")]
+_HAND_OVER = key("trao")
 _GIVING_VERBS = frozenset(key(w) for w in ("tặng", "thưởng"))
 _YEAR_RE = re.compile(r"(?<![\d/.,-])((?:19|20)\d\d)(?![\d])")
 # "UBND tỉnh X 02 lần", but not the number of a unit ("Công an quận 5", "Phường 12")
@@ -227,9 +228,23 @@ def _plus_named(
     for m in _AND_COUNT_RE.finditer(sc.doc.key, s_start, s_end):
         if _number(m.group(1)) != individuals:
             continue
-        if len(sc.doc.body[: m.start()].rstrip()) in ends:
+        end = len(sc.doc.body[: m.start()].rstrip())
+        if end in ends or _person_ends_at(sc, end):
             return collectives, individuals + 1
     return counts
+
+
+def _person_ends_at(sc: Scan, offset: int) -> bool:
+    """True when a person's full name ends at this body offset ("Lê Văn Tùng và 8 người")."""
+    last = sc.doc.by_end.get(offset)
+    if last is None:
+        return False
+    for start in range(last, max(-1, last - 4), -1):
+        if not sc.doc.tokens[start].upper:
+            return False
+        if person_name_at(sc, start, after_title=False) == last + 1:
+            return True
+    return False
 
 
 def _conjoined(sc: Scan, prev_end: int, h: int) -> bool:
@@ -489,7 +504,7 @@ def _issuers(
         return [None]
     # walk back over "đã ký quyết định tặng thưởng" (and "tổ chức khen thưởng, tặng") to the subject
     k = verb + 1
-    giving = False
+    giving = handing = False
     # a capitalised word is a name's ("UBND tỉnh Bình Định tặng"), never "quyết định"
     while (
         k > 0
@@ -502,13 +517,23 @@ def _issuers(
         )
     ):
         giving = giving or toks.keys[k - 1] in _GIVING_VERBS
+        handing = handing or toks.keys[k - 1] == _HAND_OVER
         k -= 1
     if giving and k > 1 and toks.keys[k - 2 : k] == _ORGANISES and doc.adjacent(k):
         k -= 2
-    if not giving:
-        return [None]  # "X trao Huân chương": who hands it over is not who gives it
-    subject = _subject_issuer(sc, k, s_start)
-    return [_Subject(subject) if subject else None]
+    if giving:
+        subject = _subject_issuer(sc, k, s_start)
+        return [_Subject(subject) if subject else None]
+    # "X trao Huân chương": who hands it over is not who gives it, unless a body hands over
+    # its own commendation ("Trung ương Đoàn trao Huy hiệu ...")
+    if handing and not _STATE_KIND_RE.match(doc.key, award_start):
+        subject = _subject_issuer(sc, k, s_start)
+        first = doc.by_start.get(toks.ends[k - 1] - len(subject)) if subject else None
+        # a body ("UBND tỉnh"), not a post whose holder hands it over ("Thủ tướng")
+        # (not one of several: "UBND TP và Hội Khuyến học trao": no single giver)
+        if first is not None and first not in sc.positions and toks.keys[first - 1] != key("và"):
+            return [_Subject(subject)]
+    return [None]
 
 
 def _authorisations(sc: Scan, sentences: list[tuple[int, int]]) -> list[tuple[int, str]]:

@@ -283,8 +283,9 @@ def test_several_givers_in_one_sentence_are_awards_not_a_record_of_honours():
 
 
 def test_certificates_of_merit_of_religious_bodies():
+    # a body that hands over its own certificate gives it
     assert awards("Tại lễ, Ban Trị sự tỉnh trao Bằng tuyên dương công đức cho 3 vị.") == [
-        ("Bằng tuyên dương công đức", None, None, 3)
+        ("Bằng tuyên dương công đức", "Ban Trị sự tỉnh", None, 3)
     ]
 
 
@@ -304,7 +305,7 @@ def test_issuer_of_an_authorised_decision_earlier_in_the_paragraph():
 def test_an_authorisation_in_another_paragraph_gives_no_issuer():
     got = awards(
         "Thừa ủy quyền của Chủ tịch nước, ông Lê Văn Tám trao quyết định khen thưởng.\n"
-        "Chiều cùng ngày, Đoàn trường trao bằng khen cho 4 học sinh."
+        "Chiều cùng ngày, ông Lê Văn Năm trao bằng khen cho 4 học sinh."
     )
     assert got == [("bằng khen", None, None, 4)]
 
@@ -367,3 +368,23 @@ def test_subject_issuer_before_organised_commendation_and_after_a_semicolon():
         "cho em Lò Thị Hoa."
     )
     assert got == [("Giấy khen", "UBND huyện", None, None)]
+
+
+def test_a_body_handing_over_its_own_commendation_is_the_issuer():
+    assert awards("Dịp này, Trung ương Đoàn trao Huy hiệu Tuổi trẻ sáng tạo cho 10 đoàn viên.") == [
+        ("Huy hiệu Tuổi trẻ sáng tạo", "Trung ương Đoàn", None, 10)
+    ]
+    # a post's holder hands over what someone else gives; two bodies give it jointly
+    assert awards("Dịp này, Thủ tướng trao Huy hiệu 50 năm tuổi Đảng cho 2 đảng viên.") == [
+        ("Huy hiệu 50 năm tuổi Đảng", None, None, 2)
+    ]
+    assert awards("Dịp này, UBND huyện và Hội Khuyến học trao giấy khen cho 7 học sinh.") == [
+        ("giấy khen", None, None, 7)
+    ]
+
+
+def test_a_named_person_and_others_count_together():
+    got = awards(
+        "Anh Lê Văn Tùng và 8 người tham gia cứu nạn đã được UBND huyện Đăk Hà trao giấy khen."
+    )
+    assert got == [("giấy khen", "UBND huyện Đăk Hà", None, 9)]
