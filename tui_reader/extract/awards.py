@@ -355,6 +355,10 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         "bằng tuyên dương công đức",
     ):
         return doc.text(h, end), end
+    if head in _QUOTED_HEADS and end < len(toks):
+        quoted = _quoted_kind(sc, h, end)
+        if quoted:
+            return quoted
     if head == "danh hiệu":
         if end >= len(toks):
             return None, end
@@ -428,6 +432,26 @@ def _kind_phrase(keys, j: int) -> int:
         if tuple(keys[j : j + len(p)]) == p:
             return len(p)
     return 0
+
+
+# heads whose class is often written in quotes: Kỷ niệm chương “Vì sự nghiệp Quản lý thị trường”
+_QUOTED_HEADS = frozenset(key(h) for h in ("kỷ niệm chương", "huy chương", "huân chương", "huy hiệu"))
+
+
+def _quoted_kind(sc: Scan, h: int, end: int) -> tuple[str, int] | None:
+    """The kind with its quoted name right after the head, if so written."""
+    doc = sc.doc
+    toks = doc.tokens
+    gap = doc.gap(end)
+    if gap not in (" “", ' "', " «"):
+        return None
+    close = doc.body.find(_QUOTE_PAIRS[gap[-1]], toks[end].start)
+    if not 0 < close - toks[end].start < 80:
+        return None
+    stop = doc.by_end.get(close)
+    if stop is None:
+        return None
+    return doc.body[toks[h].start : close + 1], stop + 1
 
 
 def _capital_follows(sc: Scan, j: int) -> bool:
@@ -826,8 +850,11 @@ def _more_specific(long_: str, short: str) -> bool:
     return len(lw) > len(sw) and lw[:2] == sw[:2] and set(sw) <= set(lw)
 
 
+_QUOTES_RE = re.compile(r"[“”\"«»]")
+
+
 def _same_kind(a: str, b: str) -> bool:
-    ka, kb = fold_key(a), fold_key(b)
+    ka, kb = fold_key(_QUOTES_RE.sub("", a)), fold_key(_QUOTES_RE.sub("", b))
     return ka == kb or ka.startswith(kb + " ") or kb.startswith(ka + " ")
 
 

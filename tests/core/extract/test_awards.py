@@ -388,3 +388,13 @@ def test_a_named_person_and_others_count_together():
         "Anh Lê Văn Tùng và 8 người tham gia cứu nạn đã được UBND huyện Đăk Hà trao giấy khen."
     )
     assert got == [("giấy khen", "UBND huyện Đăk Hà", None, 9)]
+
+
+def test_a_medal_named_in_quotes_keeps_its_name():
+    got = awards(
+        "Dịp này, Hội Nhà báo Việt Nam tặng Kỷ niệm chương “Vì sự nghiệp báo chí Việt Nam” cho 30 "
+        "cá nhân. Kỷ niệm chương Vì sự nghiệp báo chí Việt Nam được trao tại lễ."
+    )
+    assert got == [
+        ("Kỷ niệm chương “Vì sự nghiệp báo chí Việt Nam”", "Hội Nhà báo Việt Nam", None, 30)
+    ]
