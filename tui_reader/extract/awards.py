@@ -87,7 +87,8 @@ _COLLECTIVE = key(
 )
 _INDIVIDUAL = key(
     r"(?:cá nhân|đảng viên|học sinh|sinh viên|người|hội viên|đồng chí|cán bộ|chiến sĩ"
-    r"|giáo viên|công dân|diễn viên|vận động viên|gương|vị|tăng ni|phật tử|đoàn viên)"
+    r"|giáo viên|công dân|diễn viên|vận động viên|gương|vị|tăng ni|phật tử|đoàn viên"
+    r"|thanh niên|tài xế|lái xe|công nhân|nông dân|bác sĩ|y bác sĩ|nhà giáo|em)"
 )
 _COUNT_RE = re.compile(rf"(?<!\w){_NUMBER}\s+({_COLLECTIVE}|{_INDIVIDUAL})(?!\w)")
 _COLLECTIVE_RE = re.compile(rf"^{_COLLECTIVE}$")
@@ -115,7 +116,7 @@ _KIND_WORDS = frozenset(
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao",
      "anh", "hùng", "mẹ", "nghệ", "thầy", "thuốc", "nhà", "sĩ", "tiên", "tiến", "gia", "đình",
-     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự", "sáng", "tạo"}
+     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự", "sáng", "tạo", "dũng", "cảm"}
 )  # fmt: skip
 _KIND_WORDS = frozenset(key(w) for w in _KIND_WORDS)
 _KIND_STOPS = frozenset(

@@ -398,3 +398,11 @@ def test_a_medal_named_in_quotes_keeps_its_name():
     assert got == [
         ("Kỷ niệm chương “Vì sự nghiệp báo chí Việt Nam”", "Hội Nhà báo Việt Nam", None, 30)
     ]
+
+
+def test_young_people_and_drivers_are_counted_individuals():
+    assert awards("Tại lễ tuyên dương, 15 thanh niên được Trung ương Đoàn tặng Huy hiệu Tuổi trẻ "
+                  "dũng cảm.") == [("Huy hiệu Tuổi trẻ dũng cảm", "Trung ương Đoàn", None, 15)]
+    assert awards("Sáng nay, Công an tỉnh trao giấy khen cho 2 tài xế taxi.") == [
+        ("giấy khen", "Công an tỉnh", None, 2)
+    ]
