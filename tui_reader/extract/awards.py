@@ -108,6 +108,8 @@ _RECIPIENT_SKIP = frozenset(key(w) for w in ("các", "đồng", "chí", "tập",
 _AUTHORISED_RE = re.compile(
     key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa (?:ủy )?quyền\s+")
 )
+# "trao quyết định khen thưởng của Giám đốc Công an tỉnh": whose decision it is
+_DECISION_OF_RE = re.compile(key(r"(?<!\w)quyết định (?:khen thưởng |tặng thưởng )?của\s+"))
 _DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)"))
 # Words that may follow the head of an award's kind and belong to it (besides capitals).
 _KIND_WORDS = frozenset(
@@ -563,11 +565,16 @@ def _issuers(
 
 def _authorisations(sc: Scan, sentences: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """Authorities named in sentences that hand over a decision without naming an award
-    ("A, được sự ủy quyền của Giám đốc Công an TP, trao quyết định khen thưởng"): offset, title."""
+    ("A, được sự ủy quyền của Giám đốc Công an TP, trao quyết định khen thưởng", "trao quyết
+    định khen thưởng của Chủ tịch UBND tỉnh"): offset, title."""
     doc = sc.doc
     found = []
     starts = [s for s, _ in sentences]
-    for m in _AUTHORISED_RE.finditer(doc.key):
+    marks = sorted(
+        [*_AUTHORISED_RE.finditer(doc.key), *_DECISION_OF_RE.finditer(doc.key)],
+        key=lambda m: m.start(),
+    )
+    for m in marks:
         first = doc.by_start.get(m.end())
         if first is None or first not in sc.positions:
             continue

@@ -406,3 +406,11 @@ def test_young_people_and_drivers_are_counted_individuals():
     assert awards("Sáng nay, Công an tỉnh trao giấy khen cho 2 tài xế taxi.") == [
         ("giấy khen", "Công an tỉnh", None, 2)
     ]
+
+
+def test_whose_decision_was_handed_over_gives_the_award_named_next():
+    got = awards(
+        "Sáng 5/6, Đại tá Lê Văn Hòa trao quyết định khen thưởng của Giám đốc Công an tỉnh Bình "
+        "Phước cho anh Trần Văn Tú. Anh Tú nhận bằng khen trong niềm vui."
+    )
+    assert got == [("bằng khen", "Giám đốc Công an tỉnh Bình Phước", None, None)]
