@@ -47,6 +47,11 @@ BODIES = "bodies"
 STATE = "state"
 
 
+# Phrases of three words or more are checked against the text of at most this many candidates:
+# the index's pairwise check is exact for a narrow search, where a stray match would show,
+# and reading every body of a broad one would cost seconds.
+PHRASE_CHECK_LIMIT = 500
+
 READING_FILTERS: dict[str, Callable[[Library, int], bool]] = {
     "is:unread": lambda library, i: not library.is_read(i),
     "is:read": lambda library, i: library.is_read(i),
@@ -360,7 +365,7 @@ class Library:
                 for i in self.index().search(text, limit=limit if exact else None)
                 if i in self._meta
             ]
-            if long_phrases:
+            if long_phrases and len(ids) <= PHRASE_CHECK_LIMIT:
                 ids = [i for i in ids if self._has_phrases(i, long_phrases)]
         else:
             ids = self.ids()
