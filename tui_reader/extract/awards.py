@@ -61,7 +61,10 @@ _TARGET_WORDS = ("đến năm", "tới năm", "đến", "tới", "giai đoạn",
 # a promise, a plan or a condition, not an award given
 # ("giải Nhất sẽ nhận Bằng khen của Thủ tướng": what the winners announced receive is news)
 _NOT_YET_RE = re.compile(
-    key(r"(?<!\w)(?:sẽ(?! (?:được )?nhận)|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp)(?!\w)")
+    key(
+        r"(?<!\w)(?:sẽ(?! (?:được )?nhận)|chuẩn bị|hứa|nếu|có thể được|dự kiến|sắp|hy vọng"
+        r"|hi vọng|mong muốn|kỳ vọng)(?!\w)"
+    )
 )
 _PROMISED_RE = re.compile(key(r"(?<!\w)sẽ (?:được )?(?:nhận|tặng|trao)(?!\w)"))
 _EVENT_RE = re.compile(key(r"(?<!\w)(?:trao|lễ|dịp|vừa|hôm nay|sáng nay|chiều nay)(?!\w)"))
@@ -438,7 +441,9 @@ def _kind_phrase(keys, j: int) -> int:
 
 
 # heads whose class is often written in quotes: Kỷ niệm chương “Vì sự nghiệp Quản lý thị trường”
-_QUOTED_HEADS = frozenset(key(h) for h in ("kỷ niệm chương", "huy chương", "huân chương", "huy hiệu"))
+_QUOTED_HEADS = frozenset(
+    key(h) for h in ("kỷ niệm chương", "huy chương", "huân chương", "huy hiệu")
+)
 
 
 def _quoted_kind(sc: Scan, h: int, end: int) -> tuple[str, int] | None:
@@ -540,7 +545,8 @@ def _issuers(
         and (
             k == verb + 1
             or doc.adjacent(k)
-            or doc.gap(k) == ", " and toks.keys[k - 1] == key("thưởng")
+            or doc.gap(k) == ", "
+            and toks.keys[k - 1] == key("thưởng")
         )
     ):
         giving = giving or toks.keys[k - 1] in _GIVING_VERBS

@@ -79,7 +79,9 @@ def test_one_entry_per_award_and_issuer():
 
 def test_plans_and_records_of_honours_are_not_awards():
     # what winners "sẽ nhận" is announced in the event (test above); a plan to give is not
-    assert awards("Năm tới, tỉnh sẽ trao bằng khen của Thủ tướng Chính phủ cho đơn vị dẫn đầu.") == []
+    assert (
+        awards("Năm tới, tỉnh sẽ trao bằng khen của Thủ tướng Chính phủ cho đơn vị dẫn đầu.") == []
+    )
     assert (
         awards(
             "Ông được Đảng và Nhà nước tặng thưởng Huân chương Hồ Chí Minh, Huân chương Độc lập "
@@ -325,10 +327,13 @@ def test_prizes_the_winners_will_receive_are_announced_awards():
 
 
 def test_titles_held_many_years_running_are_history():
-    assert awards(
-        "Nhiều năm liền, trường đạt danh hiệu “Tập thể lao động xuất sắc” và được UBND tỉnh "
-        "tặng nhiều phần thưởng cao quý."
-    ) == []
+    assert (
+        awards(
+            "Nhiều năm liền, trường đạt danh hiệu “Tập thể lao động xuất sắc” và được UBND tỉnh "
+            "tặng nhiều phần thưởng cao quý."
+        )
+        == []
+    )
 
 
 def test_thua_quyen_names_the_issuer():
@@ -401,8 +406,9 @@ def test_a_medal_named_in_quotes_keeps_its_name():
 
 
 def test_young_people_and_drivers_are_counted_individuals():
-    assert awards("Tại lễ tuyên dương, 15 thanh niên được Trung ương Đoàn tặng Huy hiệu Tuổi trẻ "
-                  "dũng cảm.") == [("Huy hiệu Tuổi trẻ dũng cảm", "Trung ương Đoàn", None, 15)]
+    assert awards(
+        "Tại lễ tuyên dương, 15 thanh niên được Trung ương Đoàn tặng Huy hiệu Tuổi trẻ dũng cảm."
+    ) == [("Huy hiệu Tuổi trẻ dũng cảm", "Trung ương Đoàn", None, 15)]
     assert awards("Sáng nay, Công an tỉnh trao giấy khen cho 2 tài xế taxi.") == [
         ("giấy khen", "Công an tỉnh", None, 2)
     ]
@@ -414,3 +420,14 @@ def test_whose_decision_was_handed_over_gives_the_award_named_next():
         "Phước cho anh Trần Văn Tú. Anh Tú nhận bằng khen trong niềm vui."
     )
     assert got == [("bằng khen", "Giám đốc Công an tỉnh Bình Phước", None, None)]
+
+
+def test_a_hope_to_give_an_award_is_not_one():
+    assert (
+        awards(
+            "Thủ tướng hy vọng sang năm, khi có dịp đến thăm, ông sẽ trao Bằng khen của Thủ tướng "
+            "Chính phủ cho các trưởng đại diện."
+        )
+        == []
+    )
+    assert awards("Ai cũng mong muốn con mình được lên sân khấu nhận bằng khen.") == []

@@ -508,7 +508,11 @@ def test_party_committee_membership_and_former_posts_after_the_name():
     assert got == {
         "Lâm Quốc Trung": (
             None,
-            ["nguyên Tỉnh ủy viên", "nguyên Giám đốc Sở Nội vụ", "nguyên Bí thư Huyện ủy Long Thành"],
+            [
+                "nguyên Tỉnh ủy viên",
+                "nguyên Giám đốc Sở Nội vụ",
+                "nguyên Bí thư Huyện ủy Long Thành",
+            ],
         ),
         "Hà Thị Lan": (None, ["Đảng ủy viên", "Phó Giám đốc Sở Tài nguyên và Môi trường tỉnh"]),
     }
