@@ -306,6 +306,13 @@ def find_officials(sc: Scan) -> list[Official]:
         if before is not None and doc.adjacent(k):
             k = before
         rs = sc.ends_before(sc.ranks, k)
+        if rs is None and k > 2 and f"{keys[k - 2]} {keys[k - 1]}" in _SERVICES and doc.adjacent(k):
+            # "Thiếu úy quân nhân Trần Ngọc Châu Anh": the service between rank and name
+            rs = sc.ends_before(sc.ranks, k - 2)
+            if rs is not None and doc.adjacent(k - 2) and doc.adjacent(k - 1):
+                rank = doc.text(rs, k - 2)
+                k = rs
+            rs = None
         if rs is not None and doc.adjacent(k):
             rank = doc.text(rs, k)
             k = rs
@@ -443,6 +450,9 @@ def _transcribed_before_title(sc: Scan, i: int) -> int | None:
     if j - i < 3 or j >= len(toks) or doc.gap(j) != ", " or j not in sc.positions:
         return None
     return j
+
+
+_SERVICES = frozenset(key(w) for w in ("quân nhân", "công an", "cảnh sát", "bộ đội"))
 
 
 def _capitalised(rank: str | None) -> str | None:

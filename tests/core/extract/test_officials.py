@@ -537,3 +537,10 @@ def test_titles_after_a_birth_year_or_age_in_brackets():
 def test_a_department_named_with_a_verb_after_truong_phong():
     got = officials("Bà Lương Thị Hạnh, Trưởng phòng Tổ chức cán bộ Sở Y tế bị khiển trách.")
     assert got == {"Lương Thị Hạnh": (None, ["Trưởng phòng Tổ chức cán bộ Sở Y tế"])}
+
+
+def test_a_service_word_between_rank_and_name():
+    got = officials(
+        "Á hậu, Thiếu úy quân nhân Đỗ Ngọc Châu Anh và Đại úy công an Lê Văn Tám dự họp báo."
+    )
+    assert got == {"Đỗ Ngọc Châu Anh": ("Thiếu úy", []), "Lê Văn Tám": ("Đại úy", [])}
