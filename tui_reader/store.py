@@ -47,10 +47,10 @@ BODIES = "bodies"
 STATE = "state"
 
 
-# Phrases of three words or more are checked against the text of at most this many candidates:
-# the index's pairwise check is exact for a narrow search, where a stray match would show,
-# and reading every body of a broad one would cost seconds.
-PHRASE_CHECK_LIMIT = 500
+# Phrases of three words or more are checked against the text when the candidates' bodies lie
+# in at most this many shards: a narrow search, where a stray match of the index's pairwise
+# check would show, costs a few shard reads; a broad one would cost seconds.
+PHRASE_CHECK_SHARDS = 6
 
 READING_FILTERS: dict[str, Callable[[Library, int], bool]] = {
     "is:unread": lambda library, i: not library.is_read(i),
@@ -367,13 +367,21 @@ class Library:
                 for i in self.index().search(text, limit=limit if exact else None)
                 if i in self._meta
             ]
-            if long_phrases and len(ids) <= PHRASE_CHECK_LIMIT:
+            if long_phrases and self._cheap_to_read(ids):
                 ids = [i for i in ids if self._has_phrases(i, long_phrases)]
         else:
             ids = self.ids()
         for state in states:
             ids = [i for i in ids if READING_FILTERS[state](self, i)]
         return ids[:limit] if limit is not None else ids
+
+    def _cheap_to_read(self, ids: list[int]) -> bool:
+        shards = set()
+        for i in ids:
+            shards.add(self._meta[i]["shard"])
+            if len(shards) > PHRASE_CHECK_SHARDS:
+                return False
+        return True
 
     def _has_phrases(self, article_id: int, terms: list) -> bool:
         """Whether the article holds each phrase with its words truly adjacent (the index
