@@ -213,13 +213,14 @@ class ReaderApp(App[int]):
                     )
                     library.import_articles(iter_inputs([data], source_prefix="bundled:"))
             library.index()
+            ids = library.ids()
         except StoreError as exc:
             self.call_from_thread(self._fatal, exc)
             return
         # The library's objects live as long as the app: keep the garbage collector from
         # walking them again and again (at 100k articles each full pass stalls the screen).
         gc.freeze()
-        self.call_from_thread(self._library_ready, library)
+        self.call_from_thread(self._library_ready, library, None, ids)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed unexpectedly is logged and reported, never silently lost."""
@@ -240,9 +241,11 @@ class ReaderApp(App[int]):
     def _fatal(self, exc: StoreError) -> None:
         self.exit(return_code=1, message=Text(f"tui-reader: {plain_line(str(exc))}"))
 
-    def _library_ready(self, library: Library, keep: int | None = None) -> None:
+    def _library_ready(
+        self, library: Library, keep: int | None = None, ids: list[int] | None = None
+    ) -> None:
         self.library = library
-        self.all_ids = library.ids()
+        self.all_ids = library.ids() if ids is None else ids
         self.article_view.placeholder = (
             t("No article selected.")
             if self.all_ids
@@ -465,7 +468,7 @@ class ReaderApp(App[int]):
             return
         worker = get_current_worker()
         if not query:
-            ids = library.ids()
+            ids = self.all_ids
             error = None
         else:
             try:
@@ -474,18 +477,22 @@ class ReaderApp(App[int]):
             except Exception as exc:  # noqa: BLE001 - a bad query must never crash the app
                 log.exception("search failed")
                 ids, error = [], str(exc)
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._show_results, query, ids, error)
+        # the timeline after the list: the list is what the reader waits for
         months = articles_per_month(library.all_meta(), ids)
         if not worker.is_cancelled:
-            self.call_from_thread(self._show_results, query, ids, error, months)
+            self.call_from_thread(self._show_timeline, query, months)
 
-    def _show_results(
-        self, query: str, ids: list[int], error: str | None, months: list | None = None
-    ) -> None:
-        if query != self.query_text:
-            return  # a newer keystroke has already asked for another search
-        if months is not None:
+    def _show_timeline(self, query: str, months: list[tuple[str, int]]) -> None:
+        if query == self.query_text:
             self._months = months
             self._draw_timeline()
+
+    def _show_results(self, query: str, ids: list[int], error: str | None) -> None:
+        if query != self.query_text:
+            return  # a newer keystroke has already asked for another search
         keep = self.current.id if self.current is not None else None
         self.article_list.set_ids(ids, keep=keep)
         self._update_list_title(len(ids))
