@@ -306,7 +306,13 @@ def find_officials(sc: Scan) -> list[Official]:
         if before is not None and doc.adjacent(k):
             k = before
         rs = sc.ends_before(sc.ranks, k)
-        if rs is None and k > 2 and f"{keys[k - 2]} {keys[k - 1]}" in _SERVICES and doc.adjacent(k):
+        if (
+            rs is None
+            and k > 2
+            and keys[k - 1] in _SERVICE_ENDS
+            and f"{keys[k - 2]} {keys[k - 1]}" in _SERVICES
+            and doc.adjacent(k)
+        ):
             # "Thiếu úy quân nhân Trần Ngọc Châu Anh": the service between rank and name
             rs = sc.ends_before(sc.ranks, k - 2)
             if rs is not None and doc.adjacent(k - 2) and doc.adjacent(k - 1):
@@ -453,6 +459,7 @@ def _transcribed_before_title(sc: Scan, i: int) -> int | None:
 
 
 _SERVICES = frozenset(key(w) for w in ("quân nhân", "công an", "cảnh sát", "bộ đội"))
+_SERVICE_ENDS = frozenset(w.split()[-1] for w in _SERVICES)
 
 
 def _capitalised(rank: str | None) -> str | None:
