@@ -121,13 +121,14 @@ _KIND_WORDS = frozenset(
      "lao", "động", "hữu", "nghị", "chiến", "công", "quân", "tổ", "thời", "kỳ", "đổi",
      "mới", "và", "phát", "triển", "giáo", "dục", "y", "tế", "văn", "hóa", "hoá", "thể", "thao",
      "anh", "hùng", "mẹ", "nghệ", "thầy", "thuốc", "nhà", "sĩ", "tiên", "tiến", "gia", "đình",
-     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự", "sáng", "tạo", "dũng", "cảm"}
+     "vệ", "an", "ninh", "đoàn", "kết", "tộc", "dự", "sáng", "tạo", "dũng", "cảm", "cấp"}
 )  # fmt: skip
 _KIND_WORDS = frozenset(key(w) for w in _KIND_WORDS)
 _KIND_STOPS = frozenset(
     {"cho", "của", "tặng", "trao", "và", "do", "vì", "đã", "được", "với", "tại", "lần"}
 )
-_KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua"})
+_KIND_END_DROP = frozenset({"và", "của", "năm", "thi", "đua", "cấp"})
+_EXCELLENT = [key("xuất"), key("sắc")]
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»"}
 
 
@@ -360,6 +361,8 @@ def _kind(sc: Scan, h: int) -> tuple[str | None, int]:
         "bằng tuyên dương",
         "bằng tuyên dương công đức",
     ):
+        if toks.keys[end : end + 2] == _EXCELLENT and doc.adjacent(end) and doc.adjacent(end + 1):
+            end += 2  # "Cờ thi đua xuất sắc của UBND tỉnh"
         return doc.text(h, end), end
     if head in _QUOTED_HEADS and end < len(toks):
         quoted = _quoted_kind(sc, h, end)

@@ -431,3 +431,14 @@ def test_a_hope_to_give_an_award_is_not_one():
         == []
     )
     assert awards("Ai cũng mong muốn con mình được lên sân khấu nhận bằng khen.") == []
+
+
+def test_excellent_flags_and_grade_of_an_emulation_title():
+    got = awards(
+        "Tại buổi lễ, trường vinh dự đón nhận Cờ thi đua xuất sắc của UBND tỉnh Nam Định. Tại lễ, "
+        "3 đồng chí được công nhận danh hiệu Chiến sĩ thi đua cấp cơ sở."
+    )
+    assert got == [
+        ("Cờ thi đua xuất sắc", "UBND tỉnh Nam Định", None, None),
+        ("danh hiệu Chiến sĩ thi đua cấp cơ sở", None, None, 3),
+    ]
