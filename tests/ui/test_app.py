@@ -17,12 +17,16 @@ from ..conftest import DATA, article_text
 
 
 async def ready(app: ReaderApp, pilot) -> None:
-    """Wait until the library is loaded and the first article shown."""
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if app.library is not None and not app.workers._workers:
+    """Wait until the library is loaded, its list shown and the first article on screen."""
+    for _ in range(1000):
+        if app.library is not None and not app.workers._workers and app.current is not None:
             break
-    await pilot.pause(0.1)
+        if app.library is not None and not app.all_ids and not app.workers._workers:
+            break  # an empty library: nothing to show
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError("the library never finished loading")
+    await pilot.pause(0.05)
 
 
 async def wait_until(pilot, predicate, timeout: float = 10.0) -> None:
