@@ -458,29 +458,7 @@ class _Builder:
             return [self.single(name_key, *mentions[0])]
         # the tallies of an entry, as most names turn out to be one person; the evidence that
         # tells namesakes apart is then read once per distinct title and rank
-        months: dict[int, str | None] = {}
-        names: dict[str, list[int]] = {}
-        ranks: dict[str, list[int]] = {}
-        titles: dict[str, list[int]] = {}
-        for article_id, month, official in mentions:
-            months[article_id] = month
-            name = official["name"]
-            if name in names:
-                names[name].append(article_id)
-            else:
-                names[name] = [article_id]
-            for raw in official.get("titles") or ():
-                ids = titles.get(raw)
-                if ids is None:
-                    titles[raw] = [article_id]
-                else:
-                    ids.append(article_id)
-            rank = official.get("rank")
-            if rank:
-                if rank in ranks:
-                    ranks[rank].append(article_id)
-                else:
-                    ranks[rank] = [article_id]
+        months, names, ranks, titles = _tallies(mentions)
         compared = self.compared
         placed: set[str] = set()
         for raw in titles:
@@ -581,31 +559,7 @@ class _Builder:
     def person(self, person_key: str, mentions: list, ambiguous: bool = False,
                note: str | None = None) -> Person:  # fmt: skip
         """The entry of the people (or person) of ``mentions``."""
-        months: dict[int, str | None] = {}
-        names: dict[str, list[int]] = {}
-        ranks: dict[str, list[int]] = {}
-        titles: dict[str, list[int]] = {}
-        for m in mentions:
-            article_id = m[0]
-            months[article_id] = m[1]
-            official = m[2]
-            name = official["name"]
-            if name in names:
-                names[name].append(article_id)
-            else:
-                names[name] = [article_id]
-            rank = official.get("rank")
-            if rank:
-                if rank in ranks:
-                    ranks[rank].append(article_id)
-                else:
-                    ranks[rank] = [article_id]
-            for title in official.get("titles") or ():
-                ids = titles.get(title)
-                if ids is None:
-                    titles[title] = [article_id]
-                else:
-                    ids.append(article_id)
+        months, names, ranks, titles = _tallies(mentions)
         return self.entry(person_key, months, names, ranks, titles, ambiguous, note)
 
     def entry(self, person_key: str, months: dict[int, str | None], names: dict[str, list[int]],
@@ -688,6 +642,25 @@ class _Builder:
                 else:
                     groups[k] = [entry]
         return _merge_titles(groups, months)
+
+
+def _tallies(mentions: list) -> tuple[dict, dict, dict, dict]:
+    """From mentions (article id, month, official, ...): the month of each article, and the
+    articles of each spelling of the name, each rank and each title."""
+    months: dict[int, str | None] = {}
+    names: dict[str, list[int]] = {}
+    ranks: dict[str, list[int]] = {}
+    titles: dict[str, list[int]] = {}
+    for mention in mentions:
+        article_id, month, official = mention[0], mention[1], mention[2]
+        months[article_id] = month
+        names.setdefault(official["name"], []).append(article_id)
+        rank = official.get("rank")
+        if rank:
+            ranks.setdefault(rank, []).append(article_id)
+        for title in official.get("titles") or ():
+            titles.setdefault(title, []).append(article_id)
+    return months, names, ranks, titles
 
 
 def _span(ids, months: dict) -> tuple[str | None, str | None]:
