@@ -252,7 +252,9 @@ class OfficialsScreen(CorpusScreen):
         self.metas = metas
         rows = []
         for person in self.app.people():
-            latest = person.titles[-1].text if person.titles else ""
+            # the title seen most often (then most recently) says who this is at a glance
+            main = max(person.titles, key=lambda t: (t.articles, t.last or ""), default=None)
+            latest = main.text if main else ""
             rank = person.ranks[-1].text if person.ranks else ""
             muted = " ".join(p for p in (rank, latest) if p)
             if person.ambiguous:
