@@ -549,9 +549,14 @@ class ReaderApp(App[int]):
         """Award kinds across the library, most reported first."""
         from tui_reader.award_summary import group_awards
 
+        from tui_reader.text import fold
+
         if self.library is None:
             return []
-        return [g.award for g in group_awards(self.library.all_meta(), by="award")]
+        kinds: dict[str, str] = {}  # one entry per kind, whatever its issuers or its case
+        for group in group_awards(self.library.all_meta(), by="award"):
+            kinds.setdefault(fold(group.award), group.award)
+        return list(kinds.values())
 
     def show_person(self, person) -> None:
         """The officials view, filtered to one person."""
