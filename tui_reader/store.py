@@ -47,9 +47,10 @@ BODIES = "bodies"
 STATE = "state"
 
 
-# Phrases of three words or more are checked against the text when the candidates' bodies lie
-# in at most this many shards: a narrow search, where a stray match of the index's pairwise
-# check would show, costs a few shard reads; a broad one would cost seconds.
+# Phrases of three words or more are checked against the text when there are few candidates
+# in few shards: in a narrow search a stray match of the index's pairwise check would show,
+# and checking costs a few milliseconds; in a broad one it would cost seconds and hardly show.
+PHRASE_CHECK_CANDIDATES = 40
 PHRASE_CHECK_SHARDS = 6
 
 READING_FILTERS: dict[str, Callable[[Library, int], bool]] = {
@@ -376,6 +377,8 @@ class Library:
         return ids[:limit] if limit is not None else ids
 
     def _cheap_to_read(self, ids: list[int]) -> bool:
+        if len(ids) > PHRASE_CHECK_CANDIDATES:
+            return False
         shards = set()
         for i in ids:
             shards.add(self._meta[i]["shard"])
