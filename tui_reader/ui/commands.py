@@ -35,20 +35,13 @@ class ArticleCommands(Provider):
             ("View: officials", app.action_officials_view, "Every official across the library (o)"),
             ("View: awards", app.action_awards_view, "Awards by kind or issuer (a)"),
             ("Filter: unread only", partial(app.action_toggle_filter, "is:unread"), "(u)"),
-            (
-                "Export: current list as CSV",
-                partial(app.action_export, "csv"),
-                "A .csv in the working folder (e)",
-            ),
-            (
-                "Export: current list as JSON",
-                partial(app.action_export, "json"),
-                "A .json in the working folder",
-            ),
-            (
-                "Export: current list as JSON Lines",
-                partial(app.action_export, "jsonl"),
-                "A .jsonl in the working folder",
+            *(
+                (
+                    f"Export: current list as {name}",
+                    partial(app.action_export, fmt),
+                    f"A .{fmt} file in the working folder" + (" (e)" if fmt == "csv" else ""),
+                )
+                for fmt, name in (("csv", "CSV"), ("json", "JSON"), ("jsonl", "JSON Lines"))
             ),
             ("Filter: bookmarked only", partial(app.action_toggle_filter, "is:bookmarked"), "(B)"),
             (
