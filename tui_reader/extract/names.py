@@ -146,6 +146,9 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
     foreign = False
     while j < len(toks) and j - i < MAX_FOREIGN and (j == i or _foreign_adjacent(sc, j)):
         tok = toks[j]
+        if j > i and tok.text in _REGNAL and foreign:
+            j += 1  # "Elizabeth II": a monarch's number belongs to the name
+            break
         if not tok.upper or j in sc.stops or j in sc.positions or j in sc.ranks:
             break
         if tok.key in sc.vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
@@ -163,11 +166,44 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         j += 1
     # one capitalised word ("Prudential", "Interpol") is more often an organisation than a person,
     # and words right before a Vietnamese name ("Viettel Post Trần Trung Hưng") name its employer
+    if foreign and j - i == 1 and len(toks[i].text) > 2 and _after_monarch(sc, i):
+        return j  # "Vua George": a monarch is named by one name
     if not foreign or j - i < 2 or len(toks[i].text) < 2:
         return None
     if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None
+    if j - i > 2 and _standalone_word(sc, i):
+        return None  # "Tổng Thư ký Interpol Jurgen Stock": a word written alone elsewhere and
+        # before a name written without it elsewhere is the employer, not the first name
     return j
+
+
+def _standalone_word(sc: Scan, i: int) -> bool:
+    """True when the word at token i stands elsewhere without the word after it, and that next
+    word stands elsewhere without it."""
+    keys = sc.doc.tokens.keys
+    table = sc.capitals_by_key()
+    first, second = keys[i], keys[i + 1]
+    alone = any(t + 1 >= len(keys) or keys[t + 1] != second for t in table.get(first, ()))
+    return alone and any(t == 0 or keys[t - 1] != first for t in table.get(second, ()))
+
+
+# one-letter numerals are left out: they are more often initials ("Konstantin V.Vnukov")
+_REGNAL = frozenset(
+    ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XVI")
+)
+_MONARCHS = frozenset(("vua", "nu hoang", "quoc vuong", "hoang de", "nha vua"))
+
+
+def _after_monarch(sc: Scan, i: int) -> bool:
+    """True when token i follows a monarch's title, or one with its country ("Nữ hoàng Anh")."""
+    for before in (i, i - 1):
+        start = sc.ends_before(sc.positions, before)
+        if start is not None and before <= i and sc.doc.adjacent(before):
+            head = " ".join(sc.doc.tokens[t].fold for t in range(start, before))
+            if head in _MONARCHS and (before == i or place_at(sc, before) == i):
+                return True
+    return False
 
 
 def _transliterated(tok) -> bool:

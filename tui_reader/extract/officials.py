@@ -303,8 +303,12 @@ def find_officials(sc: Scan) -> list[Official]:
             k -= 1  # "Hiệu trưởng PGS.TS Lưu Trang": skip the degree
         # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")
         before = sc.ends_before(sc.honorifics, k)
-        if before is not None and doc.adjacent(k):
-            k = before
+        if (
+            before is not None
+            and doc.adjacent(k)
+            and not (k in by_end and by_end[k].start < before and place_at(sc, before) == k)
+        ):
+            k = before  # but "Nữ hoàng Anh Elizabeth II": "Anh" (England) ends the title
         rs = sc.ends_before(sc.ranks, k)
         if (
             rs is None

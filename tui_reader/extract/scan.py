@@ -188,7 +188,21 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
             del marks[first]
             if last > first + 1:
                 marks[first + 1] = last
+    for first, last in list(marks.items()):
+        if (
+            first > 0
+            and keys[first - 1] == _ACTING
+            and gaps[first] == " "
+            and first - 1 not in marks
+            and (first < 2 or keys[first - 2] not in _AUTHORISING)
+        ):
+            # "quyền Chánh Thanh tra": an acting post is a post of any head, not just the listed
+            del marks[first]
+            marks[first - 1] = last
     return marks
+
+
+_ACTING = key("quyền")
 
 
 _AUTHORISING = frozenset(key(w) for w in ("ủy", "uỷ", "thừa"))

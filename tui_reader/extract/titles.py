@@ -190,6 +190,10 @@ def _comma_inside_name(sc: Scan, j: int) -> bool:
     return j > 0 and sc.doc.gap(j) == ", " and (keys[j - 1], keys[j]) in _COMMA_PAIRS
 
 
+# signatures of an editor's or reporter's note in brackets: "- PV", "- BTV", "- NV"
+_NOTE_SIGNS = frozenset(key(w) for w in ("pv", "ptv", "btv", "ctv", "nd", "nv", "ndt"))
+
+
 def _dash_inside_name(sc: Scan, j: int) -> bool:
     """A dash between two capitalised words of one organisation ("Quân chủng Phòng không -
     Không quân", "Sở Văn hóa - Thể thao"), not between two titles or a title and a name."""
@@ -203,6 +207,8 @@ def _dash_inside_name(sc: Scan, j: int) -> bool:
         return False
     if tok.key in sc.vocab.not_given_names and tok.key not in sc.vocab.organisation_heads:
         return False
+    if tok.key in _NOTE_SIGNS:
+        return False  # "(... Bí thư Yên Bái - PV)": the writer's note, not part of the body
     return person_name_at(sc, j, after_title=True) is None
 
 

@@ -544,3 +544,43 @@ def test_a_service_word_between_rank_and_name():
         "Á hậu, Thiếu úy quân nhân Đỗ Ngọc Châu Anh và Đại úy công an Lê Văn Tám dự họp báo."
     )
     assert got == {"Đỗ Ngọc Châu Anh": ("Thiếu úy", []), "Lê Văn Tám": ("Đại úy", [])}
+
+
+def test_acting_post_of_any_head():
+    # "quyền" before a head means the person acts in that post; it was only known for a few
+    # listed heads, so "quyền Chánh Thanh tra" lost both the post and the person. It is part of
+    # the title, as "nguyên" is, but not after "thừa ủy", where it is the authorisation.
+    got = officials(
+        "Ngày 17/2, ông Lý Văn Tân, quyền Chánh Thanh tra Bộ Nội vụ thông tin vụ việc. "
+        "Bà Đỗ Thị Mai thừa ủy quyền Chủ tịch UBND tỉnh trao quà."
+    )
+    assert got["Lý Văn Tân"] == (None, ["quyền Chánh Thanh tra Bộ Nội vụ"])
+    assert "Đỗ Thị Mai" not in got
+
+
+def test_reporter_note_after_a_dash_is_not_part_of_the_title():
+    # Papers annotate quotes in brackets and sign the note "- PV" (the reporter). The dash there
+    # is not the dash inside a body's name ("Sở Văn hóa - Thể thao"), so the title stops before.
+    got = officials("“Chúng tôi đồng ý (bà Lò Thị Hoa, Bí thư Lai Châu - PV) từ đầu”, ông nói.")
+    assert got["Lò Thị Hoa"] == (None, ["Bí thư Lai Châu"])
+
+
+def test_organisation_word_before_a_foreign_name():
+    # A capitalised word between a title and a foreign name can be the employer ("Interpol"):
+    # when the article writes that word alone and the name without it, it belongs to the title.
+    got = officials(
+        "Tổng Thư ký Interpol Jurgen Stock dẫn đầu đoàn. Việt Nam gia nhập Interpol năm 1991. "
+        "Ngài Jurgen Stock cảm ơn."
+    )
+    assert got == {"Jurgen Stock": (None, ["Tổng Thư ký Interpol"])}
+
+
+def test_monarchs_with_a_number_or_a_single_name():
+    # Kings and queens are titled by position and named by one name or a name and a number.
+    # Guidelines count historical people, so "Vua George" is an official; "Anh" after the
+    # title is England, not the honorific "anh".
+    got = officials("Nữ hoàng Anh Elizabeth II lên ngôi sau khi cha là Vua George qua đời.")
+    assert got == {
+        "Elizabeth II": (None, ["Nữ hoàng Anh"]),
+        "George": (None, ["Vua"]),
+    }
