@@ -31,6 +31,8 @@ _HISTORY_RE = re.compile(
         r"|mà ông được|mà bà được)(?!\w)"
     )
 )
+# a supposed case ("trường hợp ...", "nếu ...") talks about awards in general
+_CASE_RE = re.compile(key(r"(?<!\w)(?:trường hợp|nếu)(?!\w)"))
 # a sentence that opens on a past year or a span of years tells the history of the recipient
 _PAST_OPENING_RE = re.compile(
     key(r"\W*(?:năm (?:19|20)\d\d\b|từ năm|trước đó|qua \d+ năm\b.*\bđã được)")
@@ -157,6 +159,8 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         before = doc.key[s_start : tok.start]
         if _HISTORY_RE.search(before) or _MANY_RE.search(before) or _NOT_YET_RE.search(before):
             continue
+        if _CASE_RE.search(before) or doc.body[s_start:s_end].rstrip(" \"”’)").endswith("?"):
+            continue  # "trường hợp cha mẹ đăng ảnh con nhận Bằng khen": a case or a question
         if _PAST_OPENING_RE.match(before) and not _EVENT_RE.search(doc.key, s_start, s_end):
             continue  # "Năm 2012, công ty được tặng ...", "Qua 20 năm ..., đã được tặng ..."
         if _RECORD_AFTER_RE.search(doc.key, tok.start, s_end):

@@ -442,3 +442,15 @@ def test_excellent_flags_and_grade_of_an_emulation_title():
         ("Cờ thi đua xuất sắc", "UBND tỉnh Nam Định", None, None),
         ("danh hiệu Chiến sĩ thi đua cấp cơ sở", None, None, 3),
     ]
+
+
+def test_awards_in_a_question_or_a_supposed_case_are_not_given():
+    # An article on privacy law asks whether parents may post a photo of a child receiving a
+    # Bằng khen: nobody is given anything. A question, or a case introduced by "trường hợp" or
+    # "nếu", talks about awards in general; the event sentence after it still counts.
+    got = awards(
+        "Cha mẹ đăng ảnh con nhận Bằng khen, Giấy khen có vi phạm pháp luật không? Luật sư cho "
+        "rằng trường hợp cha mẹ đăng ảnh con nhận Giấy khen thì không vi phạm. Hôm qua, Chủ tịch "
+        "UBND tỉnh đã trao Bằng khen cho 5 cá nhân."
+    )
+    assert got == [("Bằng khen", None, None, 5)]
