@@ -159,7 +159,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         before = doc.key[s_start : tok.start]
         if _HISTORY_RE.search(before) or _MANY_RE.search(before) or _NOT_YET_RE.search(before):
             continue
-        if _CASE_RE.search(before) or doc.body[s_start:s_end].rstrip(" \"”’)").endswith("?"):
+        if _CASE_RE.search(before) or doc.body[s_start:s_end].rstrip(' "”’)').endswith("?"):
             continue  # "trường hợp cha mẹ đăng ảnh con nhận Bằng khen": a case or a question
         if _PAST_OPENING_RE.match(before) and not _EVENT_RE.search(doc.key, s_start, s_end):
             continue  # "Năm 2012, công ty được tặng ...", "Qua 20 năm ..., đã được tặng ..."
