@@ -140,6 +140,11 @@ def fold_key(text: str) -> str:
 def _right_chain(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     """Titles written after a name that ends at token m."""
     gap = sc.doc.gap(m) if m < len(sc.doc.tokens) else ""
+    if gap == " " and sc.doc.tokens[m].upper:
+        # "bà Pany Yathotu Ủy viên Bộ Chính trị, Chủ tịch Quốc hội": a missing comma; only a
+        # chain of two titles or more shows the words after the name are that person's posts
+        spans, gaps = _chain_from(sc, m)
+        return (spans, gaps) if len(spans) > 1 else ([], [])
     if gap not in RIGHT_OPENERS:
         return [], []
     spans, gaps = _chain_from(sc, m)

@@ -584,3 +584,12 @@ def test_monarchs_with_a_number_or_a_single_name():
         "Elizabeth II": (None, ["Nữ hoàng Anh"]),
         "George": (None, ["Vua"]),
     }
+
+
+def test_titles_after_a_name_with_the_comma_left_out():
+    # Writers sometimes drop the comma between a name and its posts. One capitalised head after
+    # a name is too weak a sign, but a chain of two posts joined by a comma is the person's.
+    got = officials(
+        "Dự lễ có bà Pany Yathotu Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Lào và nhân dân."
+    )
+    assert got["Pany Yathotu"] == (None, ["Ủy viên Bộ Chính trị", "Chủ tịch Quốc hội Lào"])
