@@ -398,6 +398,7 @@ def find_officials(sc: Scan) -> list[Official]:
         person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
     _merge_short_names(people, sc.vocab.surnames)
     _role_titles(sc, people, used)
+    _subject_titles(sc, people, used)
     officials = []
     for person in people.values():
         person.titles = [t for t in person.titles if not _event_role(t)]
@@ -413,6 +414,39 @@ def find_officials(sc: Scan) -> list[Official]:
 
 # words that start the name of a paper or a channel, not of a person ("Báo Infonet")
 _MEDIA_WORDS = frozenset(key(w) for w in ("báo", "đài", "kênh", "hãng", "tờ", "tạp"))
+
+
+def _subject_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -> None:
+    """A full title opening a sentence without a name ("Chủ tịch UBND TP.Hà Nội cũng chỉ đạo")
+    completes the bare title ("Chủ tịch Nguyễn Đức Chung") of the one person named before with
+    that head, when nobody else in the article holds it."""
+    doc = sc.doc
+    toks = doc.tokens
+    for h in sorted(sc.positions):
+        span = title_at(sc, h)
+        if span is None or span.bare or span in used or span.start != h:
+            continue
+        if h > 0 and not ("." in doc.gap(h) or "\n" in doc.gap(h)):
+            continue  # only a sentence's subject: "được Chủ tịch UBND phường X cấp phép" is not
+        if span.end >= len(toks) or toks[span.end].upper:
+            continue
+        first = span.head_end
+        if not toks[first].upper and toks.keys[first] not in sc.vocab.institutions:
+            continue  # "Thủ tướng hoan nghênh": a verb, not an organisation
+        head = fold_key(doc.text(h, span.head_end))
+        holders = [
+            p for p in people.values() if any(fold_key(t).startswith(head) for t in p.titles)
+        ]
+        if len(holders) != 1 or not holders[0].mentions:
+            continue
+        person = holders[0]
+        if head not in {fold_key(t) for t in person.titles}:
+            continue  # the one holder must have written only the bare head
+        if min(s for s, _ in person.mentions) > toks[h].start:
+            continue
+        if toks[first].fold in fold_key(person.name).split():
+            continue  # "Chủ tịch Chung cho biết": the person's own name
+        _add_title(person.titles, title_text(sc, span))
 
 
 def _foreign_before_title(sc: Scan, i: int) -> int | None:

@@ -593,3 +593,16 @@ def test_titles_after_a_name_with_the_comma_left_out():
         "Dự lễ có bà Pany Yathotu Ủy viên Bộ Chính trị, Chủ tịch Quốc hội Lào và nhân dân."
     )
     assert got["Pany Yathotu"] == (None, ["Ủy viên Bộ Chính trị", "Chủ tịch Quốc hội Lào"])
+
+
+def test_a_full_title_as_a_later_subject_completes_a_bare_one():
+    # News names an official once with a bare head ("Chủ tịch Nguyễn Đức Chung") and later
+    # refers to the post alone ("Chủ tịch UBND TP.Hà Nội chỉ đạo ..."). When only one person in
+    # the article holds that head, the full post is theirs; a title that is not the subject of
+    # its sentence ("được Chủ tịch UBND phường cấp phép") may be someone else's and is left.
+    got = officials(
+        "Tại cuộc họp giữa UBND TP.Hà Nội với các Sở, Chủ tịch Nguyễn Đức Chung yêu cầu báo "
+        "cáo. Chủ tịch UBND TP.Hà Nội cũng chỉ đạo xử lý. Trường được Chủ tịch UBND phường "
+        "Minh Khai cấp phép."
+    )
+    assert got == {"Nguyễn Đức Chung": (None, ["Chủ tịch UBND TP.Hà Nội"])}
