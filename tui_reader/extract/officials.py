@@ -165,11 +165,25 @@ def _after_aside(sc: Scan, m: int) -> int | None:
             if gap not in ("), ", ") - ") or not any(
                 doc.tokens[i].text[:1].isdigit() for i in range(m, t)
             ):
-                return None
+                break
             return t
         if gap != " ":
-            return None
+            break
+    # "ông Phạm Sỹ Quý (em trai bà X, Bí thư Y), Giám đốc Sở Z": a kinship aside
+    if m + 1 < len(doc.tokens) and doc.tokens.keys[m] in _KIN:
+        for t in range(m + 1, min(len(doc.tokens), m + 25)):
+            gap = doc.gap(t)
+            if "(" in gap or "." in gap or "\n" in gap:
+                return None
+            if ")" in gap:
+                return t if gap in ("), ", ") - ") else None
     return None
+
+
+# family words that open an aside about a relative
+_KIN = frozenset(
+    key(w) for w in ("em", "anh", "chị", "con", "vợ", "chồng", "cháu", "bố", "mẹ", "cha", "bác")
+)
 
 
 def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
@@ -382,6 +396,8 @@ def find_officials(sc: Scan) -> list[Official]:
         occ.titled = bool(occ.titles or occ.rank)
         occurrences.append((doc.text(i, end), occ))
         next_free = max(end, right[-1].end) if right else end
+        if right and doc.gap(end) == " (" and toks.keys[end] in _KIN:
+            next_free = end  # names inside the aside are read too ("em trai bà X, Bí thư Y")
     _shared_lists(sc, by_end, occurrences)
     before = _titles_written_before(occurrences)
     for name, occ in occurrences:
@@ -812,6 +828,11 @@ def _add_title(titles: list[str], new: str) -> None:
             return
         short, long_ = (nk, ok) if len(nk) < len(ok) else (ok, nk)
         sw, lw = short.split(), long_.split()
+        # "Sở Tài nguyên môi trường tỉnh" is "Sở Tài nguyên và Môi trường Yên Bái": "và" and a
+        # generic "tỉnh" at the end, where the longer form names the province, add nothing
+        sw = [w for w in sw if w != "va"]
+        if len(sw) > 2 and sw[-1] == "tinh" and "tinh" not in lw:
+            sw = sw[:-1]
         if sw[0] == lw[0] and set(sw) <= set(lw):
             titles[idx] = new if long_ is nk else old
             return

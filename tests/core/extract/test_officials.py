@@ -606,3 +606,16 @@ def test_a_full_title_as_a_later_subject_completes_a_bare_one():
         "Minh Khai cấp phép."
     )
     assert got == {"Nguyễn Đức Chung": (None, ["Chủ tịch UBND TP.Hà Nội"])}
+
+
+def test_title_after_a_kinship_aside_and_the_province_for_tinh():
+    # "ông A (em trai bà B, Bí thư X), Giám đốc Y": the bracket is about a relative, so the post
+    # after it is A's, and B keeps the post written inside. The same post written once with a
+    # generic "tỉnh" and once with the province's name is one title, kept in the longer form.
+    got = officials(
+        "Ông Phạm Văn Quý, Giám đốc Sở Tài nguyên môi trường tỉnh, đã ký. Trường hợp ông Phạm "
+        "Văn Quý (em trai bà Phạm Thị Trà, Bí thư Tỉnh ủy Yên Bái), Giám đốc Sở Tài nguyên và "
+        "Môi trường Yên Bái chưa đúng quy định."
+    )
+    assert got["Phạm Văn Quý"] == (None, ["Giám đốc Sở Tài nguyên và Môi trường Yên Bái"])
+    assert got["Phạm Thị Trà"] == (None, ["Bí thư Tỉnh ủy Yên Bái"])
