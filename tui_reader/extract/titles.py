@@ -103,6 +103,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
             and not _named_after_body(sc, j)
             # "Trưởng phòng Tổ chức cán bộ": the body's kind written right after the head
             and not (j == head_end + 1 and tok.upper and toks.keys[j - 1] in _BODY_WORDS)
+            and not _organisation_kind(sc, j, stop_end)
         ):
             break
         if j in sc.honorifics and not tok.upper:
@@ -151,6 +152,22 @@ def _organisation_end(sc: Scan, j: int) -> int:
     while end > head_end and toks[end - 1].key in vocab.trailing:
         end -= 1
     return end
+
+
+def _organisation_kind(sc: Scan, j: int, stop_end: int) -> bool:
+    """A capitalised "Tổ chức" before a capitalised name is a body ("Tổ chức Y tế Thế giới"),
+    not the verb "tổ chức" opening a sentence."""
+    toks = sc.doc.tokens
+    return (
+        toks.keys[j : j + 2] == _ORGANISATION_KIND
+        and stop_end == j + 2
+        and stop_end < len(toks)
+        and toks[stop_end].upper
+        and sc.doc.adjacent(stop_end)
+    )
+
+
+_ORGANISATION_KIND = [key("tổ"), key("chức")]
 
 
 _BODY_WORDS = frozenset(key(w) for w in ("bộ", "cục", "vụ", "sở", "ban", "phòng", "viện", "tâm"))

@@ -619,3 +619,10 @@ def test_title_after_a_kinship_aside_and_the_province_for_tinh():
     )
     assert got["Phạm Văn Quý"] == (None, ["Giám đốc Sở Tài nguyên và Môi trường Yên Bái"])
     assert got["Phạm Thị Trà"] == (None, ["Bí thư Tỉnh ủy Yên Bái"])
+
+
+def test_capitalised_to_chuc_names_a_body_in_a_title():
+    # "tổ chức" is usually the verb "organise" and ends an organisation, but capitalised and
+    # followed by a capitalised name it is the body itself ("Tổ chức Thương mại Thế giới").
+    got = officials("Ông Roberto Azevedo, Tổng Giám đốc Tổ chức Thương mại Thế giới phát biểu.")
+    assert got == {"Roberto Azevedo": (None, ["Tổng Giám đốc Tổ chức Thương mại Thế giới"])}
