@@ -626,3 +626,12 @@ def test_capitalised_to_chuc_names_a_body_in_a_title():
     # followed by a capitalised name it is the body itself ("Tổ chức Thương mại Thế giới").
     got = officials("Ông Roberto Azevedo, Tổng Giám đốc Tổ chức Thương mại Thế giới phát biểu.")
     assert got == {"Roberto Azevedo": (None, ["Tổng Giám đốc Tổ chức Thương mại Thế giới"])}
+
+
+def test_form_of_discipline_ends_the_title():
+    # Discipline news writes the penalty right after the post: "bằng hình thức cảnh cáo" is
+    # how the person is punished, not part of the Party committee's name.
+    got = officials(
+        "Bộ Chính trị kỷ luật ông Lê Văn Tám, Bí thư Thành ủy TP.HCM bằng hình thức cảnh cáo."
+    )
+    assert got == {"Lê Văn Tám": (None, ["Bí thư Thành ủy TP.HCM"])}
