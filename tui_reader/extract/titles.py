@@ -108,6 +108,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
             break
         if j in sc.honorifics and not tok.upper:
             break
+        if tok.upper and tok.key in _TIMES and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+            break  # "Bí thư Thành ủy TP.HCM Sáng 10.5, ...": a caption ends, a dated one opens
         if tok.upper:
             lower_run = 0
             prev = toks[j - 1].key
@@ -129,6 +131,8 @@ def _organisation_end(sc: Scan, j: int) -> int:
                     break
                 j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
                 continue
+            if tok.key in vocab.admin_units and tok.text.isupper():
+                after_place = True  # "Thành ủy TP dìu bà X": a bare "TP" is the whole place
             if prev in _LOCAL_UNITS:
                 after_place = True  # "huyện Gia Viễn": an unknown place ends it the same way
             j += 1
@@ -169,6 +173,9 @@ def _organisation_kind(sc: Scan, j: int, stop_end: int) -> bool:
 
 _ORGANISATION_KIND = [key("tổ"), key("chức")]
 
+
+# times of day that open a dated sentence ("Sáng 10.5", "Chiều 6/7")
+_TIMES = frozenset(key(w) for w in ("sáng", "chiều", "tối", "trưa", "đêm", "ngày", "hôm"))
 
 _BODY_WORDS = frozenset(key(w) for w in ("bộ", "cục", "vụ", "sở", "ban", "phòng", "viện", "tâm"))
 

@@ -635,3 +635,17 @@ def test_form_of_discipline_ends_the_title():
         "Bộ Chính trị kỷ luật ông Lê Văn Tám, Bí thư Thành ủy TP.HCM bằng hình thức cảnh cáo."
     )
     assert got == {"Lê Văn Tám": (None, ["Bí thư Thành ủy TP.HCM"])}
+
+
+def test_captions_end_a_title_at_the_place_or_the_next_dated_sentence():
+    # Photo captions run into the next text without a full stop. A bare capitalised "TP" is a
+    # whole place (the city), so a verb after it is not part of the body; a capitalised time of
+    # day before a date ("Sáng 10.5") opens the next sentence. Old state names are places too.
+    got = officials(
+        "Ông Tất Văn Cang - Phó Bí thư Thường trực Thành ủy TP dìu bà Huỳnh Thị Thơ. Ông Đinh "
+        "Văn Thăng, Phó ban Kinh tế Trung ương Sáng 10.5 ông đến. Ông Phan Văn Tuệ, Phó Thủ "
+        "tướng Chính phủ nước Việt Nam Dân chủ Cộng hòa."
+    )
+    assert got["Tất Văn Cang"] == (None, ["Phó Bí thư Thường trực Thành ủy TP"])
+    assert got["Đinh Văn Thăng"] == (None, ["Phó ban Kinh tế Trung ương"])
+    assert got["Phan Văn Tuệ"] == (None, ["Phó Thủ tướng Chính phủ nước Việt Nam Dân chủ Cộng hòa"])
