@@ -439,11 +439,11 @@ def _subject_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -
     doc = sc.doc
     toks = doc.tokens
     for h in sorted(sc.positions):
+        if h > 0 and not ("." in doc.gap(h) or "\n" in doc.gap(h)):
+            continue  # only a sentence's subject: "được Chủ tịch UBND phường X cấp phép" is not
         span = title_at(sc, h)
         if span is None or span.bare or span in used or span.start != h:
             continue
-        if h > 0 and not ("." in doc.gap(h) or "\n" in doc.gap(h)):
-            continue  # only a sentence's subject: "được Chủ tịch UBND phường X cấp phép" is not
         if span.end >= len(toks) or toks[span.end].upper:
             continue
         first = span.head_end
