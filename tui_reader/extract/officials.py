@@ -415,6 +415,7 @@ def find_officials(sc: Scan) -> list[Official]:
     _merge_short_names(people, sc.vocab.surnames)
     _role_titles(sc, people, used)
     _subject_titles(sc, people, used)
+    _drop_abbreviated_twins(sc.doc.body, people)
     officials = []
     for person in people.values():
         person.titles = [t for t in person.titles if not _event_role(t)]
@@ -463,6 +464,40 @@ def _subject_titles(sc: Scan, people: dict[str, Person], used: set[TitleSpan]) -
         if toks[first].fold in fold_key(person.name).split():
             continue  # "Chủ tịch Chung cho biết": the person's own name
         _add_title(person.titles, title_text(sc, span))
+
+
+_DEFINED_RE = re.compile(r"\(([A-ZĐ][\w&-]{1,15})\)")
+
+
+def _drop_abbreviated_twins(body: str, people: dict[str, Person]) -> None:
+    """Drop "Tổng Thư ký Interpol" when the same person has "Tổng Thư ký Tổ chức Cảnh sát
+    hình sự Quốc tế" and the article defines that body as "(Interpol)": one post, two forms."""
+    if "(" not in body:
+        return
+    defined: dict[str, list[str]] = {}
+    for m in _DEFINED_RE.finditer(body):
+        defined.setdefault(m.group(1), []).append(body[max(0, m.start() - 120) : m.start()])
+    if not defined:
+        return
+    for person in people.values():
+        if len(person.titles) < 2:
+            continue
+        keep = []
+        for t in person.titles:
+            head, _, abbr = t.rpartition(" ")
+            twin = (
+                head
+                and abbr in defined
+                and any(
+                    o != t
+                    and o.startswith(head + " ")
+                    and any(b.rstrip().endswith(o[len(head) + 1 :]) for b in defined[abbr])
+                    for o in person.titles
+                )
+            )
+            if not twin:
+                keep.append(t)
+        person.titles = keep
 
 
 def _foreign_before_title(sc: Scan, i: int) -> int | None:

@@ -649,3 +649,17 @@ def test_captions_end_a_title_at_the_place_or_the_next_dated_sentence():
     assert got["Tất Văn Cang"] == (None, ["Phó Bí thư Thường trực Thành ủy TP"])
     assert got["Đinh Văn Thăng"] == (None, ["Phó ban Kinh tế Trung ương"])
     assert got["Phan Văn Tuệ"] == (None, ["Phó Thủ tướng Chính phủ nước Việt Nam Dân chủ Cộng hòa"])
+
+
+def test_a_post_written_with_a_defined_abbreviation_is_listed_once():
+    # Articles define a body's short name in brackets once ("Sở Tài nguyên và Môi trường
+    # (TN-MT)") and use it later. The same post written with the short name is then the same
+    # title, so only the long form is kept; a short name never defined is left alone.
+    got = officials(
+        "Ông Phạm Văn Quý, Giám đốc Sở Tài nguyên và Môi trường (TN-MT) đã ký. Trước đó, ông "
+        "Phạm Văn Quý, Giám đốc Sở TN-MT, Chủ tịch Hội Cựu chiến binh HCB trả lời."
+    )
+    assert got["Phạm Văn Quý"] == (
+        None,
+        ["Giám đốc Sở Tài nguyên và Môi trường", "Chủ tịch Hội Cựu chiến binh HCB"],
+    )
