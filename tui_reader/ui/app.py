@@ -13,10 +13,11 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
@@ -275,7 +276,14 @@ class ReaderApp(App[int]):
         if self._show_timer is not None:
             self._show_timer.stop()
         # a short pause so holding j does not load every article it passes
-        self._show_timer = self.set_timer(0.04, lambda: self.show_article(event.key))
+        self._show_timer = self.set_timer(0.04, lambda: self._show_highlighted(event.key))
+
+    def _show_highlighted(self, article_id: int | None) -> None:
+        # the timer may fire while the app is closing and its panes are already gone
+        try:
+            self.show_article(article_id)
+        except (NoMatches, ScreenStackError):
+            log.debug("no reader screen to show article %s on", article_id)
 
     @on(ArticleList.Opened, "#articles")
     def _on_opened(self, event: ArticleList.Opened) -> None:
@@ -548,7 +556,6 @@ class ReaderApp(App[int]):
     def award_kinds(self) -> list[str]:
         """Award kinds across the library, most reported first."""
         from tui_reader.award_summary import group_awards
-
         from tui_reader.text import fold
 
         if self.library is None:
