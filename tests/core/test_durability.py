@@ -90,3 +90,25 @@ def test_two_imports_at_once_are_serialised(tmp_path):
     library = Library.open(db)
     assert len(library) == 300
     assert len(library.search("hoi nghi")) == 300
+
+
+def test_a_large_folder_with_a_few_bad_files(tmp_path):
+    folder = write_articles(tmp_path / "many", 1500)
+    (folder / "sub").mkdir()
+    (folder / "sub" / "empty.txt").write_bytes(b"")
+    (folder / "sub" / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "sub" / "no-date.txt").write_text("Chỉ có tiêu đề\n\nvà một đoạn.", encoding="utf-8")
+    db = tmp_path / "db" / "library.json"
+    run = subprocess.run(
+        cli(db, "import", "--quiet", str(folder)), capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 1
+    assert run.stdout.strip() == "1500 new, 0 updated, 0 unchanged, 3 failed"
+    errors = run.stderr.strip().splitlines()
+    assert len(errors) == 3 and all("Traceback" not in e for e in errors)
+    assert {e.split(": ")[1].rsplit("/", 1)[-1] for e in errors} == {
+        "empty.txt",
+        "binary.txt",
+        "no-date.txt",
+    }
+    assert len(Library.open(db)) == 1500
