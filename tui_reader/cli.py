@@ -245,6 +245,12 @@ def _ids_for(library, query: str | None) -> list[int]:
     return library.search(query) if query else library.ids()
 
 
+def _metas_for(library, query: str | None) -> dict[int, dict]:
+    """The stored metadata of the articles a search finds (all articles without one)."""
+    metas = library.all_meta()
+    return {i: metas[i] for i in _ids_for(library, query)}
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from tui_reader import export
 
@@ -256,14 +262,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.what == "officials":
         from tui_reader.directory import build_directory
 
-        metas = library.all_meta()
-        people = build_directory({i: metas[i] for i in ids})
+        people = build_directory({i: library.meta(i) for i in ids})
         writer, items, extra = export.export_officials, (people, args.format), {}
     else:
         from tui_reader.award_summary import group_awards
 
-        metas = library.all_meta()
-        groups = group_awards({i: metas[i] for i in ids}, by=args.by)
+        groups = group_awards({i: library.meta(i) for i in ids}, by=args.by)
         writer, items, extra = export.export_awards, (groups, args.format), {}
     if args.output and args.output != "-":
         rows = export.export_to_file(Path(args.output), lambda out: writer(*items, out, **extra))
@@ -279,9 +283,7 @@ def cmd_officials(args: argparse.Namespace) -> int:
     from tui_reader.safe import plain_line
 
     library = _open_library(args, read_only=True)
-    metas = library.all_meta()
-    ids = _ids_for(library, args.query)
-    people = build_directory({i: metas[i] for i in ids})
+    people = build_directory(_metas_for(library, args.query))
     if args.name:
         people = find_people(people, args.name)
     if args.limit:
@@ -323,8 +325,7 @@ def cmd_awards(args: argparse.Namespace) -> int:
     from tui_reader.safe import plain_line
 
     library = _open_library(args, read_only=True)
-    metas = library.all_meta()
-    groups = group_awards({i: metas[i] for i in _ids_for(library, args.query)}, by=args.by)
+    groups = group_awards(_metas_for(library, args.query), by=args.by)
     if args.json:
         from tui_reader import export
 

@@ -213,10 +213,10 @@ class ExtractorPool:
 
     def _run_bulk(self, task: tuple[Path, str, str]):
         """A bulk file is read here (it streams) and its articles extracted in the workers."""
-        chunk: list[Article] = []
+        failures: list[tuple[str, str]] = []
 
         def chunks():
-            nonlocal chunk
+            chunk: list[Article] = []
             for item in file_articles(*task):
                 if isinstance(item, tuple):
                     failures.append(item)
@@ -228,7 +228,6 @@ class ExtractorPool:
             if chunk:
                 yield chunk
 
-        failures: list[tuple[str, str]] = []
         for prepared in self._get_pool().imap(_prepare_articles, chunks()):
             yield from prepared
             yield from failures

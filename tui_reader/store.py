@@ -137,6 +137,8 @@ class Library:
         self.read_only = read_only
         self.bodies_dir = path.with_name(path.stem + ".bodies")
         self.index_path = path.with_name(path.stem + ".index")
+        # the metadata generation the saved index belongs to
+        self.index_stamp_path = path.with_name(path.stem + ".index.generation")
         self.lock_path = path.with_name(path.name + ".lock")
         self.state_lock_path = path.with_name(path.stem + ".state.json.lock")
         self._db = _db(path, read_only)
@@ -203,10 +205,6 @@ class Library:
             officials=len(meta.get("officials", ())),
             awards=len(meta.get("awards", ())),
         )
-
-    def summaries(self) -> list[ArticleSummary]:
-        """Every article's summary, newest first."""
-        return [self.summary(i) for i in self.ids()]
 
     def meta(self, article_id: int) -> dict:
         """The stored metadata document of one article (title, officials, awards, ...)."""
@@ -311,16 +309,14 @@ class Library:
         from tui_reader.search import SearchIndex
 
         generation = self._generation()
-        stamp = self.index_path.with_name(self.index_path.name + ".generation")
-        try:
-            if not stamp.exists():
-                pass  # never saved: build it below
-            elif int(stamp.read_text()) == generation and self.index_path.exists():
-                index = SearchIndex.load(self.index_path)
-                if len(index) == len(self._meta):
-                    return index
-        except (OSError, ValueError, Exception) as exc:  # noqa: BLE001 - any damage means rebuild
-            log.warning("search index unusable (%s); rebuilding", exc)
+        if self.index_stamp_path.exists():  # else never saved: build it below
+            try:
+                if int(self.index_stamp_path.read_text()) == generation:
+                    index = SearchIndex.load(self.index_path)
+                    if len(index) == len(self._meta):
+                        return index
+            except Exception as exc:  # noqa: BLE001 - any damage only means a rebuild
+                log.warning("search index unusable (%s); rebuilding", exc)
         index = SearchIndex()
         index.add_many((i, self._index_doc(i)) for i in self._meta)
         if not self.read_only:
@@ -348,8 +344,7 @@ class Library:
         from tui_reader.storage import write_atomically
 
         index.save(self.index_path)
-        stamp = self.index_path.with_name(self.index_path.name + ".generation")
-        write_atomically(stamp, str(generation).encode(), keep_backup=False)
+        write_atomically(self.index_stamp_path, str(generation).encode(), keep_backup=False)
 
     def search(self, query: str, limit: int | None = None) -> list[int]:
         """Article ids matching the query, best first.
@@ -391,24 +386,18 @@ class Library:
         checks phrases of three or more words pair by pair, which can over-match)."""
         from tui_reader.search import Query, find_hits
 
-        meta = self._meta[article_id]
+        doc = self._index_doc(article_id)  # the texts the index saw, field by field
+        officials = "\n".join(doc.officials)
+        texts = {
+            "title": doc.title,
+            "official": officials,
+            "award": "\n".join(doc.awards),
+            "author": doc.author or "",
+        }
         for term in terms:
-            if term.field == "title":
-                text = meta["title"]
-            elif term.field == "official":
-                text = "\n".join(official_index_text(o) for o in meta.get("officials", ()))
-            elif term.field == "award":
-                text = "\n".join(award_index_text(a) for a in meta.get("awards", ()))
-            elif term.field == "author":
-                text = meta.get("author") or ""
-            else:
-                text = "\n".join(
-                    [
-                        meta["title"],
-                        self._index_doc(article_id).body,
-                        *(official_index_text(o) for o in meta.get("officials", ())),
-                    ]
-                )
+            text = texts.get(term.field)
+            if text is None:  # plain words: title, body and officials
+                text = "\n".join([doc.title, doc.body, officials])
             if not find_hits(Query(terms=[term]), text):
                 return False
         return True

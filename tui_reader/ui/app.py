@@ -676,9 +676,8 @@ class ReaderApp(App[int]):
     def go_to_article(self, article_id: int) -> None:
         """Put the cursor on an article (clearing a filter that hides it) and open it."""
         if article_id not in self.article_list.ids:
+            # drop the filter; the new list keeps the cursor on the open article
             self.query_text = ""
-            self.article_list.set_ids(self.all_ids, keep=article_id)
-            self._update_list_title()
             self.run_search("")
         else:
             self.article_list.cursor = self.article_list.ids.index(article_id)
