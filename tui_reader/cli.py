@@ -247,8 +247,7 @@ def _ids_for(library, query: str | None) -> list[int]:
 
 def _metas_for(library, query: str | None) -> dict[int, dict]:
     """The stored metadata of the articles a search finds (all articles without one)."""
-    metas = library.all_meta()
-    return {i: metas[i] for i in _ids_for(library, query)}
+    return library.records(_ids_for(library, query) if query else None)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -262,12 +261,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.what == "officials":
         from tui_reader.directory import build_directory
 
-        people = build_directory({i: library.meta(i) for i in ids})
+        people = build_directory(library.records(ids))
         writer, items, extra = export.export_officials, (people, args.format), {}
     else:
         from tui_reader.award_summary import group_awards
 
-        groups = group_awards({i: library.meta(i) for i in ids}, by=args.by)
+        groups = group_awards(library.records(ids), by=args.by)
         writer, items, extra = export.export_awards, (groups, args.format), {}
     if args.output and args.output != "-":
         rows = export.export_to_file(Path(args.output), lambda out: writer(*items, out, **extra))

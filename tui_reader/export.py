@@ -175,7 +175,7 @@ def export_articles(library, ids: list[int], fmt: str, out: BinaryIO,
     _check(fmt)
     fields = ARTICLE_FIELDS + (["text"] if with_text else [])
     if not with_text:
-        rows = (_article_row(i, library.meta(i), None) for i in ids)
+        rows = (_article_row(i, library.record(i), None) for i in ids)
         return _write(rows, fmt, out, fields)
     return _write(_rows_with_text(library, ids), fmt, out, fields)
 
@@ -188,13 +188,13 @@ def _rows_with_text(library, ids: list[int]) -> Iterator[dict]:
         by_shard = sorted(range(len(chunk)), key=lambda n: (_shard(library, chunk[n]), n))
         if by_shard == list(range(len(chunk))):  # already in shard order: no spill needed
             for article_id in chunk:
-                yield _article_row(article_id, library.meta(article_id), _text(library, article_id))
+                yield _article_row(article_id, library.record(article_id), _text(library, article_id))
             continue
         with tempfile.TemporaryFile() as spill:
             where: list[tuple[int, int]] = [(0, 0)] * len(chunk)
             for n in by_shard:
                 article_id = chunk[n]
-                data = orjson.dumps(_article_row(article_id, library.meta(article_id),
+                data = orjson.dumps(_article_row(article_id, library.record(article_id),
                                                  _text(library, article_id)))  # fmt: skip
                 where[n] = (spill.tell(), len(data))
                 spill.write(data)

@@ -249,7 +249,9 @@ def import_paths(
 
     ``on_failure(source, reason)`` hears of each bad input as it happens; the import goes on.
     """
-    known = {meta["uid"]: meta["hash"] for meta in library.all_meta().values()}
+    from tui_reader.store import uid_of
+
+    known = {uid_of(meta): meta["hash"] for meta in library.all_meta().values()}
     gc.freeze()  # the stored library is long-lived: the collector need not walk it again
 
     def reported(items):

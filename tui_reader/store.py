@@ -2,17 +2,21 @@
 
 Layout beside the database file ``library.json`` (the store of record):
 
-- ``library.json``: one document per article: title, date, author, source, content hash,
-  officials and awards (without mention offsets), the shard holding its body. Small enough to
-  load at start even at 100k articles.
-- ``library.bodies/NNNN.json``: TinyDB shards of ``SHARD_SIZE`` bodies (the text, caption and
-  mention offsets as flat integer lists: few objects, so a shard parses fast), loaded only when
-  an article is opened.
+- ``library.json``: one document per article with what the list shows: title, date, author,
+  source, content hash, the counts of officials and awards, the shard holding its body. Small
+  enough to load at start even at 100k articles (about a third of a full record).
+- ``library.extractions.json``: the officials and awards of every article (without mention
+  offsets), for the views across the corpus; loaded when first needed, not at start.
+- ``library.bodies/NNNN.json``: TinyDB shards of ``SHARD_SIZE`` bodies: the text, the article's
+  own officials and awards, caption and mention offsets as flat integer lists (few objects, so
+  a shard parses fast). Opening an article reads its shard and nothing else.
 - ``library.state.json``: read and bookmarked flags, written often, so kept apart.
 - ``library.index``: the persisted search index, rebuilt from the above if stale or damaged.
 
 The metadata file is written last in an import: it is the commit point, so a crash leaves the
-old library or the new one. Writers take a lock on ``library.json.lock``.
+old library or the new one. Writers take a lock on ``library.json.lock``. A library written
+before the extractions had a file of their own (officials and awards inside ``library.json``)
+opens as it is and is split at its next import.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ import contextlib
 import fcntl
 import logging
 import os
+import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +50,7 @@ ARTICLES = "articles"
 INFO = "info"
 BODIES = "bodies"
 STATE = "state"
+EXTRACTIONS = "extractions"
 
 
 # Phrases of three words or more are checked against the text when there are few candidates
@@ -143,9 +149,14 @@ class Library:
         self.state_lock_path = path.with_name(path.stem + ".state.json.lock")
         self._db = _db(path, read_only)
         self._state_db = _db(path.with_name(path.stem + ".state.json"), read_only)
+        self._extractions_db = _db(path.with_name(path.stem + ".extractions.json"), read_only)
         self._shards: OrderedDict[int, dict[str, dict]] = OrderedDict()
         self._meta: dict[int, dict] = {}
         self._state: dict[int, dict] = {}
+        # id -> {"officials", "awards"}; None until first needed (see ``extractions``)
+        self._extractions: dict[int, dict] | None = None
+        self._extractions_lock = threading.Lock()
+        self._split_pending = False  # an old library whose extractions are still in its metadata
         self._index = None
         self._mtime = 0.0
 
@@ -163,10 +174,26 @@ class Library:
         _storage(self._state_db).forget()
         # Straight from the storage's parsed JSON (TinyDB's documents would copy each of them:
         # twice the time and memory at 100k articles); writes still go through TinyDB.
+        _storage(self._extractions_db).forget()
         self._meta = _table_docs(self._db, ARTICLES)
         self._state = _table_docs(self._state_db, STATE)
+        self._extractions = None
+        self._split_pending = False
+        if any("officials" in meta for meta in self._meta.values()):
+            self._split_old_layout()
         self._mtime = self._stamp()
         self._index = None
+
+    def _split_old_layout(self) -> None:
+        """Move the extractions of an old library out of its metadata (in memory; the files
+        follow at the next import, extractions first)."""
+        self._extractions = {}
+        for article_id, meta in self._meta.items():
+            extraction = {"officials": meta.pop("officials", []), "awards": meta.pop("awards", [])}
+            meta["n_officials"] = len(extraction["officials"])
+            meta["n_awards"] = len(extraction["awards"])
+            self._extractions[article_id] = extraction
+        self._split_pending = True
 
     def _stamp(self) -> float:
         try:
@@ -202,16 +229,36 @@ class Library:
             title=meta["title"],
             date=meta.get("date"),
             author=meta.get("author"),
-            officials=len(meta.get("officials", ())),
-            awards=len(meta.get("awards", ())),
+            officials=meta.get("n_officials", 0),
+            awards=meta.get("n_awards", 0),
         )
 
     def meta(self, article_id: int) -> dict:
-        """The stored metadata document of one article (title, officials, awards, ...)."""
+        """The stored metadata document of one article (title, date, author, source, ...)."""
         return self._meta[article_id]
 
     def all_meta(self) -> dict[int, dict]:
+        """Every article's metadata by id: what the list shows, without the extractions."""
         return self._meta
+
+    def extractions(self) -> dict[int, dict]:
+        """Every article's officials and awards (``{"officials": [...], "awards": [...]}``) by id,
+        read from their file the first time (about a second at 100k articles)."""
+        with self._extractions_lock:
+            if self._extractions is None:
+                self._extractions = _table_docs(self._extractions_db, EXTRACTIONS)
+            return self._extractions
+
+    def record(self, article_id: int) -> dict:
+        """The metadata and the extractions of one article in one document."""
+        return {**self._meta[article_id], **self._extraction_of(article_id)}
+
+    def records(self, ids: Iterable[int] | None = None) -> Mapping[int, dict]:
+        """Metadata with extractions by id, for the given articles (all when None)."""
+        return _Records(self, self._meta if ids is None else [i for i in ids if i in self._meta])
+
+    def _extraction_of(self, article_id: int) -> dict:
+        return self.extractions().get(article_id) or {"officials": [], "awards": []}
 
     def _shard(self, number: int) -> dict[str, dict]:
         if number in self._shards:
@@ -246,12 +293,14 @@ class Library:
             url=meta.get("url"),
             captions=_pairs(body.get("captions", ())),
         )
+        # the article's extractions travel with its body (an old library's are in ``extractions``)
+        extracted = body if "officials" in body else self._extraction_of(article_id)
         spans = body.get("spans", {})
-        official_spans = spans.get("officials") or _empty(meta, "officials")
-        award_spans = spans.get("awards") or _empty(meta, "awards")
+        official_spans = spans.get("officials") or _empty(extracted, "officials")
+        award_spans = spans.get("awards") or _empty(extracted, "awards")
         officials = [
             Official(o["name"], o.get("rank"), list(o.get("titles", ())), _pairs(flat))
-            for o, flat in zip(meta.get("officials", ()), official_spans, strict=False)
+            for o, flat in zip(extracted.get("officials", ()), official_spans, strict=False)
         ]
         awards = [
             Award(
@@ -263,7 +312,7 @@ class Library:
                 a.get("individuals"),
                 _pairs(flat),
             )
-            for a, flat in zip(meta.get("awards", ()), award_spans, strict=False)
+            for a, flat in zip(extracted.get("awards", ()), award_spans, strict=False)
         ]
         state = self._state.get(article_id, {})
         return StoredArticle(
@@ -324,21 +373,11 @@ class Library:
                 self._save_index(index, generation)
         return index
 
-    def _index_doc(self, article_id: int, body: str | None = None):
-        from tui_reader.search import IndexDoc
-
+    def _index_doc(self, article_id: int):
         meta = self._meta[article_id]
-        if body is None:
-            shard = self._shard(meta["shard"]).get(str(article_id)) or {"text": ""}
-            body = shard["text"]
-        return IndexDoc(
-            title=meta["title"],
-            body=body,
-            date=meta.get("date"),
-            author=meta.get("author"),
-            officials=[official_index_text(o) for o in meta.get("officials", ())],
-            awards=[award_index_text(a) for a in meta.get("awards", ())],
-        )
+        stored = self._shard(meta["shard"]).get(str(article_id)) or {"text": ""}
+        extracted = stored if "officials" in stored else self._extraction_of(article_id)
+        return index_doc(meta, stored["text"], extracted)
 
     def _save_index(self, index, generation: int) -> None:
         from tui_reader.storage import write_atomically
@@ -452,7 +491,7 @@ class Library:
                 pool = stack.enter_context(ExtractorPool(workers))
             if self.changed_on_disk():
                 self.reload()
-            by_uid = {meta["uid"]: i for i, meta in self._meta.items()}
+            by_uid = {uid_of(meta): i for i, meta in self._meta.items()}
             hashes = {i: meta["hash"] for i, meta in self._meta.items()}
             next_id = max(self._meta, default=0) + 1
             batch: list[tuple[int, Prepared]] = []
@@ -493,10 +532,12 @@ class Library:
         return report
 
     def _commit(self, batch: list[tuple[int, Prepared]], pool: ExtractorPool) -> None:
-        """Extract what is missing; write bodies, index, then metadata (the commit point)."""
+        """Extract what is missing; write bodies, extractions, index, then metadata (the
+        commit point)."""
         missing = [p.article for _, p in batch if p.extraction is None]
         extracted = iter(pool.extract([(a.title, a.body) for a in missing]))
         metas: dict[int, dict] = {}
+        extractions: dict[int, dict] = {}
         bodies: dict[int, dict[int, dict]] = {}
         for article_id, prepared in batch:
             article = prepared.article
@@ -511,39 +552,60 @@ class Library:
                 "awards": [_flat(a.pop("mentions")) for a in awards],
             }
             metas[article_id] = {
-                "uid": article.source,
-                "hash": prepared.digest,
                 "source": article.source,
+                "hash": prepared.digest,
                 "title": article.title,
                 "date": article.date,
                 "author": article.author,
                 "byline": article.byline,
                 "url": article.url,
                 "shard": shard,
-                "officials": officials,
-                "awards": awards,
+                "n_officials": len(officials),
+                "n_awards": len(awards),
             }
+            extractions[article_id] = {"officials": officials, "awards": awards}
             bodies.setdefault(shard, {})[article_id] = {
                 "text": article.body,
                 "captions": _flat(article.captions),
+                "officials": officials,
+                "awards": awards,
                 "spans": spans,
             }
         for shard, docs in bodies.items():
             self._write_shard(shard, docs)
+        self._write_extractions(extractions)
         generation = self._generation() + 1
         index = self.index()  # loaded (or rebuilt) before the new metadata is visible
         old_meta = dict(self._meta)
         self._meta.update(metas)
         try:
             index.add_many(
-                (i, self._index_doc(i, bodies[metas[i]["shard"]][i]["text"])) for i in metas
+                (i, index_doc(metas[i], bodies[metas[i]["shard"]][i]["text"], extractions[i]))
+                for i in metas
             )
             self._save_index(index, generation)
             self._write_meta(metas, generation)
+            self._split_pending = False
         except BaseException:
             self._meta = old_meta
             self._index = None
+            self._extractions = None  # re-read: the file may hold this batch already
             raise
+
+    def _write_extractions(self, docs: dict[int, dict]) -> None:
+        """Add or replace articles' extractions in their file (all of them, the first time an
+        old library is written)."""
+        current = self.extractions()
+        storage = _storage(self._extractions_db)
+        table = self._extractions_db.table(EXTRACTIONS)
+        with storage.batch():
+            if self._split_pending:
+                storage.write({EXTRACTIONS: {str(i): doc for i, doc in current.items()}})
+            existing = [i for i in docs if table.contains(doc_id=i)]
+            if existing:
+                table.remove(doc_ids=existing)
+            table.insert_multiple(Document(doc, doc_id=i) for i, doc in docs.items())
+        current.update(docs)
 
     def _write_shard(self, shard: int, docs: dict[int, dict]) -> None:
         path = self._shard_path(shard)
@@ -566,6 +628,44 @@ class Library:
             table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
             info.upsert(Document({"generation": generation}, doc_id=1))
         self._mtime = self._stamp()
+
+
+class _Records(Mapping):
+    """Article id -> metadata and extractions in one document, merged when asked for."""
+
+    def __init__(self, library: Library, ids: Iterable[int]) -> None:
+        self._library = library
+        self._ids = ids
+
+    def __getitem__(self, article_id: int) -> dict:
+        if article_id not in self._library._meta:
+            raise KeyError(article_id)
+        return self._library.record(article_id)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def uid_of(meta: dict) -> str:
+    """What identifies an article across imports: its source (older libraries kept a copy)."""
+    return meta.get("uid") or meta.get("source") or ""
+
+
+def index_doc(meta: dict, text: str, extracted: dict):  # -> IndexDoc
+    """One article as the search index sees it."""
+    from tui_reader.search import IndexDoc
+
+    return IndexDoc(
+        title=meta["title"],
+        body=text,
+        date=meta.get("date"),
+        author=meta.get("author"),
+        officials=[official_index_text(o) for o in extracted.get("officials", ())],
+        awards=[award_index_text(a) for a in extracted.get("awards", ())],
+    )
 
 
 def _table_docs(db: TinyDB, name: str) -> dict[int, dict]:

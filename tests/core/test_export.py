@@ -134,7 +134,7 @@ def test_an_empty_library_exports_empty_files(tmp_path):
 
 
 def test_officials_and_awards(library):
-    people = build_directory(library.all_meta())
+    people = build_directory(library.records())
     rows, data = written(export_officials, people, "json")
     officials = json.loads(data)
     assert rows == len(people) == len(officials)
@@ -147,7 +147,7 @@ def test_officials_and_awards(library):
     assert row["ranks"] == "Đại tá (2023-11, 1 article)"
     assert row["ambiguous"] == "no"
 
-    groups = group_awards(library.all_meta())
+    groups = group_awards(library.records())
     rows, data = written(export_awards, groups, "jsonl")
     awards = [json.loads(line) for line in data.splitlines()]
     assert rows == len(groups) >= 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import orjson
 import pytest
 
 from tui_reader import store as store_module
@@ -284,3 +285,54 @@ def test_long_phrases_match_only_adjacent_words(db_path, write_article):
         "Tin một",
         "Tin hai",
     }
+
+
+def test_the_list_file_holds_no_extractions_and_opening_an_article_does_not_need_them(db_path):
+    import_paths(Library.open(db_path), SEED)
+    meta_doc = next(iter(orjson.loads(db_path.read_bytes())["articles"].values()))
+    assert "officials" not in meta_doc and meta_doc["n_officials"] > 0
+
+    library = Library.open(db_path)
+    stored = library.get(library.ids()[0])
+    assert "Trần Phú Hà" in [o.name for o in stored.extraction.officials]
+    assert library._extractions is None  # the corpus-wide file was not read for one article
+    record = library.record(library.ids()[0])
+    assert "Trần Phú Hà" in [o["name"] for o in record["officials"]]
+    assert library.summary(library.ids()[0]).officials == len(record["officials"])
+
+
+def test_a_library_from_before_the_split_opens_and_is_split_at_its_next_import(
+    db_path, write_article
+):
+    """Officials and awards used to live in library.json and bodies held only offsets."""
+    import_paths(Library.open(db_path), SEED)
+    extractions_path = db_path.with_name("library.extractions.json")
+    extractions = orjson.loads(extractions_path.read_bytes())["extractions"]
+    data = orjson.loads(db_path.read_bytes())
+    for doc_id, meta in data["articles"].items():
+        meta["uid"] = meta["source"]
+        meta["officials"] = extractions[doc_id]["officials"]
+        meta["awards"] = extractions[doc_id]["awards"]
+        del meta["n_officials"], meta["n_awards"]
+    db_path.write_bytes(orjson.dumps(data))
+    extractions_path.unlink()
+    for shard in db_path.with_name("library.bodies").glob("*.json"):
+        bodies = orjson.loads(shard.read_bytes())
+        for body in bodies["bodies"].values():
+            del body["officials"], body["awards"]
+        shard.write_bytes(orjson.dumps(bodies))
+
+    old = Library.open(db_path)
+    seed_id = old.ids()[0]
+    assert old.summary(seed_id).officials > 0
+    assert "Trần Phú Hà" in [o.name for o in old.get(seed_id).extraction.officials]
+    assert old.search("official:tran phu ha") == [seed_id]
+
+    report = import_paths(old, write_article("new.txt", "Tin mới"), SEED)
+    assert (report.new, report.unchanged) == (1, 1)
+    meta_docs = orjson.loads(db_path.read_bytes())["articles"].values()
+    assert all("officials" not in m for m in meta_docs)
+    split = Library.open(db_path)
+    assert len(split) == 2
+    assert "Trần Phú Hà" in [o["name"] for o in split.record(seed_id)["officials"]]
+    assert "Trần Phú Hà" in [o.name for o in split.get(seed_id).extraction.officials]

@@ -549,7 +549,7 @@ class ReaderApp(App[int]):
             return []
         cached = self._people_cache
         if cached is None or cached[0] is not library or cached[1] != len(library):
-            cached = (library, len(library), build_directory(library.all_meta()))
+            cached = (library, len(library), build_directory(library.records()))
             self._people_cache = cached
         return cached[2]
 
@@ -561,7 +561,7 @@ class ReaderApp(App[int]):
         if self.library is None:
             return []
         kinds: dict[str, str] = {}  # one entry per kind, whatever its issuers or its case
-        for group in group_awards(self.library.all_meta(), by="award"):
+        for group in group_awards(self.library.records(), by="award"):
             kinds.setdefault(fold(group.award), group.award)
         return list(kinds.values())
 

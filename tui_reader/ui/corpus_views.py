@@ -129,7 +129,7 @@ class CorpusScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="corpus", exit_on_error=False)
     def build(self) -> None:
-        rows = self.make_rows(self.app.library.all_meta())
+        rows = self.make_rows(self.app.library.records())
         self.app.call_from_thread(self._rows_ready, rows)
 
     def make_rows(self, metas: dict[int, dict]) -> list[Row]:
