@@ -57,7 +57,9 @@ class Article:
 _HEADER_RE = re.compile(r"^[^\S\n]*date\b[^\S\n]*:?[^\S\n]*(\S*)[^\S\n]*(.*)$", re.IGNORECASE)
 _DATE_RE = re.compile(r"^(\d{4})-(\d{2})$")
 # Whitespace inside a paragraph: spaces, tabs, NBSP, single line breaks. Zero-width spaces go too.
-_SPACES_RE = re.compile(r"[\s\u00a0\u200b\ufeff]+")
+# A lone space is left alone (replacing it changes nothing), which keeps the substitution fast.
+_SPACE = r"[\s\u00a0\u200b\ufeff]"
+_SPACES_RE = re.compile(rf"{_SPACE}(?:(?<! )|{_SPACE}){_SPACE}*")
 _BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -136,7 +138,8 @@ _CREDIT_HEAD_RE = re.compile(r"(\(\s*)?(?<!\w)(?:Ảnh|Nguồn ảnh|Ảnh minh 
 _CREDIT_ONLY_RE = re.compile(
     r"^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^()]{1,60}\)?\.?$|^\(?\s*Ảnh minh h[ọo]ạ?\s*\)?\.?$"
 )
-_SENTENCE_END_RE = re.compile(r"(?:[.!?…]|/\.)[\"”’»)\]]*\s+")
+# ". ", "!” ", "./. ": written to open with a character class so that the search skips ahead fast
+_SENTENCE_END_RE = re.compile(r"[.!?…/](?:(?<=/)\.|(?<!/))[\"”’»)\]]*\s+")
 # Words that begin a new sentence and are not part of names, so that a capitalised one right after
 # a word without final punctuation marks where an unpunctuated caption ended.
 _SENTENCE_STARTERS = (
@@ -149,7 +152,8 @@ _SENTENCE_STARTERS = (
 _STARTERS_ALTERNATION = "|".join(
     re.escape(s) for s in sorted(_SENTENCE_STARTERS, key=len, reverse=True)
 )
-_STARTER_RE = re.compile(rf"(?<=[^\W_])\s+(?=(?:{_STARTERS_ALTERNATION})\s)")
+# Found by the word itself (a fast search), then checked for the word and spaces before it.
+_STARTER_WORD_RE = re.compile(rf"(?:{_STARTERS_ALTERNATION})(?=\s)")
 # Words that show a sentence pictures something: someone doing something somewhere.
 _CAPTION_CUE_WORDS = (
     "ảnh:", "(ảnh", "trong ảnh", "chụp", "phát biểu", "trao", "tặng", "thăm", "tham dự",
@@ -180,21 +184,38 @@ _SENTENCE_OPENINGS = re.compile(
     + "|".join(re.escape(w) for w in _SENTENCE_OPENING_WORDS)
     + r")\b)"
 )
-_FINAL_PUNCTUATION = re.compile(r"[.!?…:;,\-–]$|[.!?…][\"”’»)\]]+$")
+_FINAL_MARKS = ".!?…:;,-–"
+_SENTENCE_MARKS = ".!?…"
+_CLOSERS = "\"”’»)]"
+
+
+def _ends_punctuated(text: str) -> bool:
+    """Ends in punctuation, or a full stop and closing quotes or brackets (a final newline aside).
+
+    Looks at the end only: a regex anchored with ``$`` would be tried at every position."""
+    if text.endswith("\n"):
+        text = text[:-1]  # where ``$`` also matches
+    if not text:
+        return False
+    if text[-1] in _FINAL_MARKS:
+        return True
+    bare = text.rstrip(_CLOSERS)
+    return len(bare) < len(text) and bare != "" and bare[-1] in _SENTENCE_MARKS
 
 
 def _caption_like(text: str) -> bool:
     """A short line that pictures something and is no sentence of the story."""
+    # the cheap tests first
     return (
         15 <= len(text) <= 220
-        and len(text.split()) >= 5
-        and _CAPTION_CUES.search(text) is not None
-        and _NOT_CAPTION_RE.search(text) is None
         and ";" not in text
         and text.count(",") <= 4
-        and _SENTENCE_OPENINGS.match(text) is None
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
+        and len(text.split()) >= 5
+        and _SENTENCE_OPENINGS.match(text) is None
+        and _CAPTION_CUES.search(text) is not None
+        and _NOT_CAPTION_RE.search(text) is None
     )
 
 
@@ -209,16 +230,20 @@ def find_captions(paragraphs: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_BARE_LINE_MARKS = re.compile(r"[:;\"“”]")
+
+
 def _bare_line(paragraph: str) -> bool:
     """A short line of several words without final punctuation: a caption or a subheading.
     Lists ("CLB Hà Nội: ..."), titles and quotes are not."""
+    if not 15 <= len(paragraph) <= 160:
+        return False
     words = paragraph.split()
     return (
-        15 <= len(paragraph) <= 160
-        and len(words) >= 5
+        len(words) >= 5
         and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
-        and not re.search(r"[:;\"“”]", paragraph)
-        and not _FINAL_PUNCTUATION.search(paragraph)
+        and not _BARE_LINE_MARKS.search(paragraph)
+        and not _ends_punctuated(paragraph)
         and _SENTENCE_OPENINGS.match(paragraph) is None
         and _NOT_CAPTION_RE.search(paragraph) is None
     )
@@ -244,7 +269,7 @@ def _paragraph_captions(paragraph: str, index: int, paragraphs: list[str]) -> li
                 return [(0, len(paragraph))]
         elif (
             len(paragraph) <= 160
-            and not _FINAL_PUNCTUATION.search(paragraph)
+            and not _ends_punctuated(paragraph)
             and _caption_like(paragraph)
         ):
             return [(0, len(paragraph))]
@@ -263,7 +288,9 @@ _NOT_IN_CREDIT = frozenset(
 
 def _credit_spans(paragraph: str) -> list[tuple[int, int]]:
     """Spans of photo credits; their end is where the credited names visibly stop."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "Ảnh" not in paragraph and "Nguồn ảnh" not in paragraph:
+        return spans  # every credit head holds one of these: skip the slow search
     for head in _CREDIT_HEAD_RE.finditer(paragraph):
         if head.group(1):  # "(Ảnh: ...)": the bracket closes it
             close = paragraph.find(")", head.end())
@@ -317,12 +344,25 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
         spans.append((start, credit_end))
     # "... Nguyễn Văn Trân Cùng dự có ..."
     credit_starts = [s for s, _ in spans]
-    for m in _STARTER_RE.finditer(paragraph):
-        start = start_before(m.start())
-        caption = paragraph[start : m.start()]
-        before = bisect.bisect_left(credit_starts, m.start()) - 1
+    for gap in _starter_gaps(paragraph):
+        start = start_before(gap)
+        caption = paragraph[start:gap]
+        before = bisect.bisect_left(credit_starts, gap) - 1
         if before >= 0 and spans[before][1] > start:
             continue  # overlaps a credited caption
-        if _caption_like(caption) and not _FINAL_PUNCTUATION.search(caption):
-            spans.append((start, m.start()))
+        if _caption_like(caption) and not _ends_punctuated(caption):
+            spans.append((start, gap))
     return sorted(spans)
+
+
+def _starter_gaps(paragraph: str) -> list[int]:
+    """Where the spaces begin between a word (letter or digit) and a sentence starter after it."""
+    gaps = []
+    # no starter has a capital inside it, so one found never hides the start of another
+    for m in _STARTER_WORD_RE.finditer(paragraph):
+        gap = m.start()
+        while gap > 0 and paragraph[gap - 1].isspace():
+            gap -= 1
+        if 0 < gap < m.start() and paragraph[gap - 1].isalnum():
+            gaps.append(gap)
+    return gaps
