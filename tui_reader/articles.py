@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tui_reader.bylines import split_byline
@@ -135,6 +136,9 @@ def parse_article(text: str, source: str = "") -> Article:
 
 # A caption credit: "(Ảnh: Việt Hoàng)", "Ảnh: VGP/Nhật Bắc", "(Nguồn ảnh: Reuters)".
 _CREDIT_HEAD_RE = re.compile(r"(\(\s*)?(?<!\w)(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*")
+# The words every credit head opens with: found fast, where the head's own pattern, which can
+# open with a bracket, would be tried at every position.
+_CREDIT_WORD_RE = re.compile(r"Ảnh|Nguồn ảnh")
 _CREDIT_ONLY_RE = re.compile(
     r"^\(?\s*(?:Ảnh|Nguồn ảnh)\s*:\s*[^()]{1,60}\)?\.?$|^\(?\s*Ảnh minh h[ọo]ạ?\s*\)?\.?$"
 )
@@ -289,9 +293,7 @@ _NOT_IN_CREDIT = frozenset(
 def _credit_spans(paragraph: str) -> list[tuple[int, int]]:
     """Spans of photo credits; their end is where the credited names visibly stop."""
     spans: list[tuple[int, int]] = []
-    if "Ảnh" not in paragraph and "Nguồn ảnh" not in paragraph:
-        return spans  # every credit head holds one of these: skip the slow search
-    for head in _CREDIT_HEAD_RE.finditer(paragraph):
+    for head in _credit_heads(paragraph):
         if head.group(1):  # "(Ảnh: ...)": the bracket closes it
             close = paragraph.find(")", head.end())
             if 0 < close - head.end() <= 60:
@@ -325,6 +327,26 @@ def _credit_spans(paragraph: str) -> list[tuple[int, int]]:
         if words:
             spans.append((head.start(), end))
     return spans
+
+
+def _credit_heads(paragraph: str) -> Iterator[re.Match[str]]:
+    """What ``_CREDIT_HEAD_RE.finditer`` finds, trying the pattern only where a head can begin:
+    at a credit word or at the bracket (and spaces) right before one."""
+    position = 0
+    for word in _CREDIT_WORD_RE.finditer(paragraph):
+        at = word.start()
+        if at < position:
+            continue  # inside the head found before
+        bracket = at - 1
+        while bracket >= position and paragraph[bracket].isspace():
+            bracket -= 1
+        starts = (bracket, at) if bracket >= position and paragraph[bracket] == "(" else (at,)
+        for start in starts:
+            head = _CREDIT_HEAD_RE.match(paragraph, start)
+            if head is not None:
+                yield head
+                position = head.end()
+                break
 
 
 def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
