@@ -78,9 +78,19 @@ def normalise_text(text: str) -> str:
     return nfc(text.lstrip("\ufeff\u200b\u200c\u200d\u2060"))
 
 
+def _collapse_spaces(text: str) -> str:
+    """The text on one line: every run of whitespace (NBSP, zero-width spaces too) one space."""
+    inner = text.strip()
+    # Every whitespace character but the space is unprintable, so a printable text without
+    # double spaces has nothing to collapse: the common case, checked much faster than a sub.
+    if inner.isprintable() and "  " not in inner:
+        return inner
+    return _SPACES_RE.sub(" ", text).strip()
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines, each on one line with whitespace collapsed."""
-    paragraphs = (_SPACES_RE.sub(" ", p).strip() for p in _BLANK_LINE_RE.split(text))
+    paragraphs = (_collapse_spaces(p) for p in _BLANK_LINE_RE.split(text))
     return [p for p in paragraphs if p]
 
 
@@ -123,7 +133,7 @@ def parse_article(text: str, source: str = "") -> Article:
     date = parse_date(raw_date)
     if date is None:
         raise ArticleFormatError(source, f"the date {raw_date[:20]!r} is not YYYY-MM")
-    title = _SPACES_RE.sub(" ", header.group(2)).strip()
+    title = _collapse_spaces(header.group(2))
     if not title:
         raise ArticleFormatError(source, "the first line has no title")
     paragraphs = split_paragraphs("\n".join(lines[first + 1 :]))
