@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tui_reader.articles import Article
 from tui_reader.extract import Extraction, extract
+from tui_reader.store import ArticleDocuments, article_documents
 
 # Below this many articles a process pool costs more than it saves.
 POOL_THRESHOLD = 200
@@ -106,11 +107,13 @@ def _has_header_lines(path: Path) -> bool:
 
 @dataclass
 class Prepared:
-    """An article read (and, unless it is known unchanged, extracted) by a worker process."""
+    """An article read by a worker process and, unless it is known unchanged, extracted and
+    turned into the documents the library stores (then the article itself is not sent back)."""
 
-    article: Article
+    source: str
     digest: str
-    extraction: Extraction | None
+    article: Article | None = None
+    docs: ArticleDocuments | None = None
 
 
 # ---- worker processes ------------------------------------------------------------------------
@@ -126,8 +129,12 @@ def _init_worker(known: dict[str, str]) -> None:
 def _prepare(article: Article) -> Prepared:
     digest = article.content_hash()
     if _known.get(article.source) == digest:
-        return Prepared(article, digest, None)  # unchanged: no need to extract it again
-    return Prepared(article, digest, extract(article.title, article.body))
+        # unchanged: no need to extract it again (the text goes back in case the library
+        # changed since ``known`` was read)
+        return Prepared(article.source, digest, article)
+    extraction = extract(article.title, article.body)
+    docs = article_documents(article, digest, extraction, with_terms=True)
+    return Prepared(article.source, digest, docs=docs)
 
 
 def _prepare_file(task: tuple[Path, str, str]) -> list[Prepared | tuple[str, str]]:

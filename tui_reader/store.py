@@ -516,8 +516,8 @@ class Library:
                     report.failed.append(item)
                 else:
                     if not isinstance(item, Prepared):
-                        item = Prepared(item, item.content_hash(), None)
-                    uid = item.article.source
+                        item = Prepared(item.source, item.content_hash(), item)
+                    uid = item.source
                     existing = by_uid.get(uid)
                     if existing is not None and hashes.get(existing) == item.digest:
                         report.unchanged += 1
@@ -547,55 +547,35 @@ class Library:
     def _commit(self, batch: list[tuple[int, Prepared]], pool: ExtractorPool) -> None:
         """Extract what is missing; write bodies, extractions, index, then metadata (the
         commit point)."""
-        missing = [p.article for _, p in batch if p.extraction is None]
+        missing = [p.article for _, p in batch if p.docs is None]
         extracted = iter(pool.extract([(a.title, a.body) for a in missing]))
         metas: dict[int, dict] = {}
         extractions: dict[int, dict] = {}
         bodies: dict[int, dict[int, dict]] = {}
+        terms = []
         for article_id, prepared in batch:
-            article = prepared.article
-            extraction = prepared.extraction or next(extracted)
+            docs = prepared.docs
+            if docs is None:
+                docs = article_documents(prepared.article, prepared.digest, next(extracted))
             old = self._meta.get(article_id)
             shard = old["shard"] if old else article_id // SHARD_SIZE
-            data = extraction.to_json(with_mentions=True)
-            officials = data["officials"]
-            awards = data["awards"]
-            spans = {
-                "officials": [_flat(o.pop("mentions")) for o in officials],
-                "awards": [_flat(a.pop("mentions")) for a in awards],
-            }
-            metas[article_id] = {
-                "source": article.source,
-                "hash": prepared.digest,
-                "title": article.title,
-                "date": article.date,
-                "author": article.author,
-                "byline": article.byline,
-                "url": article.url,
-                "shard": shard,
-                "n_officials": len(officials),
-                "n_awards": len(awards),
-            }
-            extractions[article_id] = {"officials": officials, "awards": awards}
-            bodies.setdefault(shard, {})[article_id] = {
-                "text": article.body,
-                "captions": _flat(article.captions),
-                "officials": officials,
-                "awards": awards,
-                "spans": spans,
-            }
-        for shard, docs in bodies.items():
-            self._write_shard(shard, docs)
+            docs.meta["shard"] = shard
+            metas[article_id] = docs.meta
+            extractions[article_id] = docs.extracted
+            bodies.setdefault(shard, {})[article_id] = docs.body
+            terms.append((article_id, docs.terms or index_terms(docs.index_doc())))
+        for shard, shard_docs in bodies.items():
+            self._write_shard(shard, shard_docs)
         self._write_extractions(extractions)
         generation = self._generation() + 1
         index = self.index()  # loaded (or rebuilt) before the new metadata is visible
         old_meta = dict(self._meta)
         self._meta.update(metas)
         try:
-            index.add_many(
-                (i, index_doc(metas[i], bodies[metas[i]["shard"]][i]["text"], extractions[i]))
-                for i in metas
-            )
+            if hasattr(index, "add_many_terms"):  # TRANSITIONAL
+                index.add_many_terms(terms)
+            else:
+                index.add_many(terms)
             self._save_index(index, generation)
             self._write_meta(metas, generation)
             self._split_pending = False
@@ -654,6 +634,64 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@dataclass
+class ArticleDocuments:
+    """One article as the files store it, built where it was extracted (a worker process):
+    the list's metadata (its shard is set when stored), the extractions, the body document,
+    and the search index's terms."""
+
+    meta: dict
+    extracted: dict
+    body: dict
+    terms: object = None
+
+    def index_doc(self):  # -> IndexDoc
+        return index_doc(self.meta, self.body["text"], self.extracted)
+
+
+def article_documents(
+    article: Article, digest: str, extraction: Extraction, with_terms: bool = False
+) -> ArticleDocuments:
+    """The documents of one article (and its index terms, when asked for)."""
+    data = extraction.to_json(with_mentions=True)
+    officials = data["officials"]
+    awards = data["awards"]
+    spans = {
+        "officials": [_flat(o.pop("mentions")) for o in officials],
+        "awards": [_flat(a.pop("mentions")) for a in awards],
+    }
+    meta = {
+        "source": article.source,
+        "hash": digest,
+        "title": article.title,
+        "date": article.date,
+        "author": article.author,
+        "byline": article.byline,
+        "url": article.url,
+        "n_officials": len(officials),
+        "n_awards": len(awards),
+    }
+    body = {
+        "text": article.body,
+        "captions": _flat(article.captions),
+        "officials": officials,
+        "awards": awards,
+        "spans": spans,
+    }
+    docs = ArticleDocuments(meta, {"officials": officials, "awards": awards}, body)
+    if with_terms:
+        docs.terms = index_terms(docs.index_doc())
+    return docs
+
+
+def index_terms(doc):
+    try:  # TRANSITIONAL until the search package has index_terms
+        from tui_reader.search import index_terms as terms_of
+    except ImportError:
+        return doc
+    return terms_of(doc)
 
 
 class _Records(Mapping):

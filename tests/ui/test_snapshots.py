@@ -16,6 +16,9 @@ def open_seed(keys: tuple[str, ...] = ()):
         if keys:
             await pilot.press(*keys)
             await pilot.pause(0.3)
+            # a search runs in a worker: on a busy machine it may outlast the pause
+            await app.workers.wait_for_complete()
+            await pilot.pause()
 
     return run_before
 
