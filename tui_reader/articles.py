@@ -342,6 +342,8 @@ def _credit_spans(paragraph: str) -> list[tuple[int, int]]:
 def _credit_heads(paragraph: str) -> Iterator[re.Match[str]]:
     """What ``_CREDIT_HEAD_RE.finditer`` finds, trying the pattern only where a head can begin:
     at a credit word or at the bracket (and spaces) right before one."""
+    if "Ảnh" not in paragraph and "Nguồn ảnh" not in paragraph:
+        return  # most paragraphs: a substring test is faster than any search for the words
     position = 0
     for word in _CREDIT_WORD_RE.finditer(paragraph):
         at = word.start()
@@ -362,6 +364,9 @@ def _credit_heads(paragraph: str) -> Iterator[re.Match[str]]:
 def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Unpunctuated caption sentences inside a flattened paragraph."""
     spans: list[tuple[int, int]] = []
+    gaps = _starter_gaps(paragraph)
+    if not credits and not gaps:
+        return spans  # most long paragraphs: no need to find where their sentences begin
     sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
 
     def start_before(position: int) -> int:
@@ -376,7 +381,7 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
         spans.append((start, credit_end))
     # "... Nguyễn Văn Trân Cùng dự có ..."
     credit_starts = [s for s, _ in spans]
-    for gap in _starter_gaps(paragraph):
+    for gap in gaps:
         start = start_before(gap)
         caption = paragraph[start:gap]
         before = bisect.bisect_left(credit_starts, gap) - 1
