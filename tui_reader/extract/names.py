@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui_reader.extract.scan import Scan
-from tui_reader.extract.tokens import is_syllable
+from tui_reader.extract.tokens import is_syllable, key_is_syllable
 
 MAX_GIVEN = 4  # syllables after the family name ("Phạm Thị Thanh Thủy" has three)
 MAX_FOREIGN = 4
@@ -21,13 +21,18 @@ _NEW_NAME = frozenset({"nguyễn", "trần", "phạm", "đặng", "bùi", "đỗ
 
 def _name_word(sc: Scan, i: int) -> bool:
     """A capitalised word that may continue a name (not a head, rank, stop or organisation)."""
-    tok = sc.doc.tokens[i]
-    if not tok.upper or not tok.text.isalpha():
+    toks = sc.doc.tokens
+    if not toks.upper[i]:
         return False
-    if tok.key in sc.vocab.not_given_names or i in sc.ranks or i in sc.awards:
+    text = toks.words[i]
+    if not text.isalpha():
+        return False
+    k = toks.keys[i]
+    vocab = sc.vocab
+    if k in vocab.not_given_names or i in sc.ranks or i in sc.awards:
         return False
     # an organisation word or an abbreviation ("UBND") is not part of a name
-    return not (tok.key in sc.vocab.organisations or tok.text.isupper() and len(tok.text) > 1)
+    return not (k in vocab.organisations or text.isupper() and len(text) > 1)
 
 
 def place_at(sc: Scan, i: int) -> int | None:
@@ -41,23 +46,33 @@ def place_at(sc: Scan, i: int) -> int | None:
 
 def _place_at(sc: Scan, i: int) -> int | None:
     toks = sc.doc.tokens
-    if toks.keys[i] not in sc.vocab.place_starts or not toks[i].upper:
+    keys = toks.keys
+    vocab = sc.vocab
+    if keys[i] not in vocab.place_starts or not toks.upper[i]:
         return None
+    places, prefixes = vocab.places, vocab.place_prefixes
     best = None
-    words = [toks[i].key]
-    if words[0] in sc.vocab.places:
+    words = [keys[i]]
+    if words[0] in places:
         best = i + 1
+    gaps = toks.gaps
+    n = len(keys)
+    dashed = False
     j = i + 1
-    while j < len(toks) and len(words) < sc.vocab.max_place_words:
-        gap = sc.doc.gap(j)
-        if gap not in (" ", " - ", "-", " – "):
-            break
+    while j < n and len(words) < vocab.max_place_words:
+        gap = gaps[j]
         if gap != " ":
+            if gap not in (" - ", "-", " – "):
+                break
             words.append("-")
-        words.append(toks[j].key)
+            dashed = True
+        words.append(keys[j])
         joined = " ".join(words)
-        if joined in sc.vocab.places or joined.replace(" - ", " ") in sc.vocab.places:
+        plain = joined.replace(" - ", " ") if dashed else joined
+        if joined in places or plain in places:
             best = j + 1
+        if joined not in prefixes and plain not in prefixes:
+            break  # no longer place starts with these words
         j += 1
     return best
 
@@ -65,45 +80,43 @@ def _place_at(sc: Scan, i: int) -> int | None:
 def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     """The end of a Vietnamese person name starting at token i (family name first), else None."""
     toks = sc.doc.tokens
-    if toks.keys[i] not in sc.vocab.surnames:
+    keys = toks.keys
+    if keys[i] not in sc.vocab.surnames:
         return None
-    tok = toks[i]
-    if not tok.upper or not tok.text.isalpha():
+    upper = toks.upper
+    if not upper[i] or not toks.words[i].isalpha():
         return None
     if _inside_place(sc, i):
         return None  # "tỉnh Sơn La Hoàng Văn Chất": "La" ends a place, the name starts after it
+    doc = sc.doc
+    n = len(keys)
     if (
         i > 0
-        and sc.doc.adjacent(i)
-        and toks[i - 1].upper
+        and doc.adjacent(i)
+        and upper[i - 1]
         and sc.ends_before(sc.honorifics, i) is None
         and sc.ends_before(sc.ranks, i) is None
         and sc.ends_before(sc.positions, i) is None
-        and toks.keys[i - 1] not in sc.vocab.not_given_names
-        and i + 1 < len(toks)
-        and sc.doc.adjacent(i + 1)
-        and toks.keys[i + 1] in _NEW_NAME
+        and keys[i - 1] not in sc.vocab.not_given_names
+        and i + 1 < n
+        and doc.adjacent(i + 1)
+        and keys[i + 1] in _NEW_NAME
         and _name_run(sc, i + 1) >= 3
     ):
         return None  # "Cty Nam Triệu Bùi Hữu Hùng": the company's last word, then a full name
     j = i + 1
-    while j < len(toks) and j - i <= MAX_GIVEN and sc.doc.adjacent(j) and _name_word(sc, j):
-        if not toks[j].is_syllable and not _has_marks(toks[j].text):
+    while j < n and j - i <= MAX_GIVEN and doc.adjacent(j) and _name_word(sc, j):
+        if not key_is_syllable(keys[j]) and not _has_marks(toks.words[j]):
             break
-        if j + 1 < len(toks) and (toks.keys[j], toks.keys[j + 1]) in _COMPOUNDS:
+        if j + 1 < n and (keys[j], keys[j + 1]) in _COMPOUNDS:
             break  # "Đoàn Đại biểu Quốc hội", "Đoàn Thanh niên": a body, not a given name
-        if j - i >= 3 and toks.keys[j] in _TIMES_OF_DAY:
+        if j - i >= 3 and keys[j] in _TIMES_OF_DAY:
             break  # "Nguyễn Thành Phong Sáng 15/6 ...": a caption run into the next sentence
         if j - i >= 2 and (place_at(sc, j) or j) - j >= 2:
             break  # "Bí thư Tỉnh ủy Lê Đình Sơn Hà Tĩnh" (a caption's place after the name)
-        if j - i >= 2 and toks.keys[j] in _NEW_NAME and _name_run(sc, j) >= 3:
+        if j - i >= 2 and keys[j] in _NEW_NAME and _name_run(sc, j) >= 3:
             break  # "TP Sầm Sơn Phạm Văn Tuấn": a place we do not know, then a full name
-        if (
-            j - i >= 3
-            and toks.keys[j] in _NEW_NAME
-            and j + 1 < len(toks)
-            and sc.doc.adjacent(j + 1)
-        ):
+        if j - i >= 3 and keys[j] in _NEW_NAME and j + 1 < n and doc.adjacent(j + 1):
             break  # "Vũ Văn Tám Phạm Anh Tuấn": two names side by side
         j += 1
     if j - i < 2:
@@ -113,13 +126,13 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
 
 def _inside_place(sc: Scan, i: int) -> bool:
     """True when token i continues a place name that starts a few words before it."""
-    doc = sc.doc
-    body, starts, place_starts = doc.body, doc.tokens.starts, sc.vocab.place_starts
+    toks = sc.doc.tokens
+    upper, gaps, keys, place_starts = toks.upper, toks.gaps, toks.keys, sc.vocab.place_starts
     for back in range(1, sc.vocab.max_place_words):
         t = i - back
-        if t < 0 or not body[starts[t]].isupper() or doc.tokens.gaps[t + 1] != " ":
+        if t < 0 or not upper[t] or gaps[t + 1] != " ":
             return False
-        if doc.tokens.keys[t] not in place_starts:
+        if keys[t] not in place_starts:
             continue
         end = place_at(sc, t)
         if end is not None and end > i:
@@ -138,39 +151,43 @@ def _name_run(sc: Scan, j: int) -> int:
 def foreign_name_at(sc: Scan, i: int) -> int | None:
     """The end of a foreign name at token i: capitalised words, one at least not Vietnamese."""
     toks = sc.doc.tokens
-    if toks.keys[i] in sc.vocab.place_starts or (
-        i > 0 and toks.keys[i - 1] in sc.vocab.admin_units and not toks[i - 1].upper
+    keys, words, upper = toks.keys, toks.words, toks.upper
+    vocab = sc.vocab
+    if keys[i] in vocab.place_starts or (
+        i > 0 and keys[i - 1] in vocab.admin_units and not upper[i - 1]
     ):
         return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
+    n = len(keys)
     j = i
     foreign = False
-    while j < len(toks) and j - i < MAX_FOREIGN and (j == i or _foreign_adjacent(sc, j)):
-        tok = toks[j]
-        if j > i and tok.text in _REGNAL and foreign:
+    while j < n and j - i < MAX_FOREIGN and (j == i or _foreign_adjacent(sc, j)):
+        text = words[j]
+        if j > i and text in _REGNAL and foreign:
             j += 1  # "Elizabeth II": a monarch's number belongs to the name
             break
-        if not tok.upper or j in sc.stops or j in sc.positions or j in sc.ranks:
+        if not upper[j] or j in sc.stops or j in sc.positions or j in sc.ranks:
             break
-        if tok.key in sc.vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
+        k = keys[j]
+        if k in vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
             break
-        if sum(c.isupper() for c in tok.text[:3]) > 1 and not tok.text.isupper():
+        if sum(c.isupper() for c in text[:3]) > 1 and not text.isupper():
             break  # "TPHồ": two words run together, not a name
-        if tok.key in sc.vocab.organisations or (tok.text.isupper() and len(tok.text) > 1):
+        if k in vocab.organisations or (text.isupper() and len(text) > 1):
             break
         if place_at(sc, j) is not None:
             break
-        if not tok.is_syllable:
-            if _VIETNAMESE_ONLY & set(tok.key) and not _transliterated(tok):
+        if not key_is_syllable(k):
+            if _VIETNAMESE_ONLY & set(k) and not _transliterated(toks[j]):
                 break  # "Đắk R’lấp": a Vietnamese (minority) place or word, not a foreign name
             foreign = True
         j += 1
     # one capitalised word ("Prudential", "Interpol") is more often an organisation than a person,
     # and words right before a Vietnamese name ("Viettel Post Trần Trung Hưng") name its employer
-    if foreign and j - i == 1 and len(toks[i].text) > 2 and _after_monarch(sc, i):
+    if foreign and j - i == 1 and len(words[i]) > 2 and _after_monarch(sc, i):
         return j  # "Vua George": a monarch is named by one name
-    if not foreign or j - i < 2 or len(toks[i].text) < 2:
+    if not foreign or j - i < 2 or len(words[i]) < 2:
         return None
-    if j < len(toks) and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
+    if j < n and sc.doc.adjacent(j) and vietnamese_name_at(sc, j) is not None:
         return None
     if j - i > 2 and _standalone_word(sc, i):
         return None  # "Tổng Thư ký Interpol Jurgen Stock": a word written alone elsewhere and
@@ -222,7 +239,7 @@ def _foreign_adjacent(sc: Scan, j: int) -> bool:
     """Adjacent words of a foreign name; an initial keeps its full stop ("John F. Kennedy")."""
     if sc.doc.adjacent(j):
         return True
-    prev = sc.doc.tokens[j - 1].text
+    prev = sc.doc.tokens.words[j - 1]
     return sc.doc.gap(j) == ". " and len(prev) == 1 and prev.isupper()
 
 
@@ -242,26 +259,34 @@ def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
 
 def _person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     end = vietnamese_name_at(sc, i)
-    unit = sc.doc.tokens.keys[i - 1] if i > 0 and sc.doc.adjacent(i) else ""
-    if end is not None and unit in sc.vocab.admin_units:
-        # "huyện Thạch Thành", "phường Nguyễn Cư Trinh": districts and wards are often named
-        # after people; after a bare "tỉnh" a person may follow ("Chủ tịch UBND tỉnh Nguyễn Ngọc
-        # Hai") since every province is a known place
-        toks = sc.doc.tokens
-        if unit not in _PROVINCE_UNITS or (
-            end < len(toks) and sc.doc.adjacent(end) and vietnamese_name_at(sc, end)
-        ):
-            return None
+    doc = sc.doc
+    keys = doc.tokens.keys
+    unit = keys[i - 1] if i > 0 and doc.adjacent(i) else ""
+    vocab = sc.vocab
+    # "huyện Thạch Thành", "phường Nguyễn Cư Trinh": districts and wards are often named after
+    # people; after a bare "tỉnh" a person may follow ("Chủ tịch UBND tỉnh Nguyễn Ngọc Hai")
+    # since every province is a known place
+    if (
+        end is not None
+        and unit in vocab.admin_units
+        and (
+            unit not in _PROVINCE_UNITS
+            or end < len(keys)
+            and doc.adjacent(end)
+            and vietnamese_name_at(sc, end)
+        )
+    ):
+        return None
     if end is not None:
         place_end = place_at(sc, i)
         if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):
             return None  # "TP Hồ Chí Minh Nguyễn Thành Trung": a place, then a name
         if place_end is not None and place_end >= end:
             # "Hà Tĩnh", "Hồ Chí Minh": a person only when a title names them directly
-            prev = sc.doc.tokens[i - 1].key if i > 0 else ""
-            if not after_title or prev in sc.vocab.admin_units:
+            prev = keys[i - 1] if i > 0 else ""
+            if not after_title or prev in vocab.admin_units:
                 return None
-            if " ".join(sc.doc.tokens.keys[i:end]) not in sc.vocab.people_named_like_places:
+            if " ".join(keys[i:end]) not in vocab.people_named_like_places:
                 return None  # "Chủ tịch Hà Nội Nguyễn Đức Chung"
         return end
     if after_title:

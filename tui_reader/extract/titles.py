@@ -33,7 +33,7 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
     if head_end is None:
         return None
     start = h
-    if h > 0 and sc.doc.adjacent(h) and sc.doc.tokens[h - 1].key in FORMER:
+    if h > 0 and sc.doc.tokens.keys[h - 1] in FORMER and sc.doc.adjacent(h):
         start = h - 1
     end = organisation_end(sc, head_end)
     return TitleSpan(start, head_end, end)
@@ -66,94 +66,97 @@ def organisation_end(sc: Scan, j: int) -> int:
 
 
 def _organisation_end(sc: Scan, j: int) -> int:
-    toks = sc.doc.tokens
+    doc = sc.doc
+    toks = doc.tokens
+    keys, words, upper = toks.keys, toks.words, toks.upper
+    n = len(keys)
     vocab = sc.vocab
+    positions, stops = sc.positions, sc.stops
     head_end = j
     lower_run = 0
     after_place = False
     end = j
     while (
-        j < len(toks)
+        j < n
         and j - head_end < MAX_TITLE_TOKENS
-        and (sc.doc.adjacent(j) or _dash_inside_name(sc, j) or _comma_inside_name(sc, j))
+        and (doc.adjacent(j) or _dash_inside_name(sc, j) or _comma_inside_name(sc, j))
     ):
-        tok = toks[j]
-        if j in sc.ranks or j in sc.awards or tok.upper and tok.key in vocab.degrees:
+        k = keys[j]
+        up = upper[j]
+        if j in sc.ranks or j in sc.awards or up and k in vocab.degrees:
             break  # "Hiệu trưởng PGS.TS Lưu Trang": a degree comes before the name
         if (
-            j in sc.positions
-            and tok.upper
-            and toks.keys[j - 1] not in _HEAD_HOSTS
+            j in positions
+            and up
+            and keys[j - 1] not in _HEAD_HOSTS
             and (j > head_end or sc.ends_before(sc.positions, j) is not None)
         ):
             break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
         phrase = _organisation_phrase(sc, j)
-        if phrase and after_place and tok.upper:
+        if phrase and after_place and up:
             break  # "UBND tỉnh Khánh Hòa Ban cán sự đảng ...": a caption's next phrase
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
             j = end = phrase
             lower_run = 0
             continue
         # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
-        stop_end = sc.stops.get(j)
+        stop_end = stops.get(j)
         if stop_end and (
-            not tok.upper
-            or tok.key in vocab.not_given_names
+            not up
+            or k in vocab.not_given_names
             or stop_end - j > 1
             and not _named_after_body(sc, j)
             # "Trưởng phòng Tổ chức cán bộ": the body's kind written right after the head
-            and not (j == head_end + 1 and tok.upper and toks.keys[j - 1] in _BODY_WORDS)
+            and not (j == head_end + 1 and up and keys[j - 1] in _BODY_WORDS)
             and not _organisation_kind(sc, j, stop_end)
         ):
             break
-        if j in sc.honorifics and not tok.upper:
+        if j in sc.honorifics and not up:
             break
-        if tok.upper and tok.key in _TIMES and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+        if up and k in _TIMES and j + 1 < n and words[j + 1][:1].isdigit():
             break  # "Bí thư Thành ủy TP.HCM Sáng 10.5, ...": a caption ends, a dated one opens
-        if tok.upper:
+        if up:
             lower_run = 0
-            prev = toks[j - 1].key
+            prev = keys[j - 1]
             place_end = place_at(sc, j)
             if place_end is not None and place_end - j == 1 and j == head_end:
                 place_end = None  # "Phó Ban Pháp chế": a one-word country is also a word
             if place_end is not None and (
                 j > head_end
                 or prev in vocab.admin_units
-                or " ".join(toks.keys[j:place_end]) not in vocab.people_named_like_places
+                or " ".join(keys[j:place_end]) not in vocab.people_named_like_places
             ):
                 j = end = place_end
                 after_place = True
                 continue
             name_end = person_name_at(sc, j, after_title=True)
             if name_end is not None:
-                prev2 = f"{toks.keys[j - 2]} {prev}" if j > 1 else prev
+                prev2 = f"{keys[j - 2]} {prev}" if j > 1 else prev
                 if prev not in vocab.institutions and prev2 not in vocab.institutions:
                     break
                 j = end = name_end  # "Trường THCS Thạch Kim", "Bệnh viện Bạch Mai"
                 continue
-            if tok.key in vocab.admin_units and tok.text.isupper():
+            if k in vocab.admin_units and words[j].isupper():
                 after_place = True  # "Thành ủy TP dìu bà X": a bare "TP" is the whole place
             if prev in _LOCAL_UNITS:
                 after_place = True  # "huyện Gia Viễn": an unknown place ends it the same way
             j += 1
             end = j
             continue
-        if tok.key == "kiêm" or tok.key == "và" and j == head_end:
+        if k == "kiêm" or k == "và" and j == head_end:
             break  # "Thứ trưởng và đoàn công tác": "và" joins people, not an organisation
-        if tok.key == "và" and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit():
+        if k == "và" and j + 1 < n and words[j + 1][:1].isdigit():
             break  # "Ban Tuyên giáo Trung ương và 127 ..."
-        if tok.key in ("tại", "ở") and not (
-            j + 1 < len(toks) and toks[j + 1].upper and toks.keys[j + 1] not in _EVENTS
-        ):
+        if k in ("tại", "ở") and not (j + 1 < n and upper[j + 1] and keys[j + 1] not in _EVENTS):
             break  # "Đại sứ Nga tại Việt Nam", but not "... tại buổi lễ", "... tại Lễ kỷ niệm"
-        if after_place and tok.key not in vocab.admin_units:
+        if after_place and k not in vocab.admin_units:
             break  # "Chủ tịch UBND xã Phù Việt lo lắng": the place ends the organisation
-        lower_run += tok.key != "và"  # "Hồi sức tích cực và chống độc": "và" joins the name
+        lower_run += k != "và"  # "Hồi sức tích cực và chống độc": "và" joins the name
         if lower_run > MAX_LOWER_RUN:
             break
         j += 1
         end = j
-    while end > head_end and toks[end - 1].key in vocab.trailing:
+    while end > head_end and keys[end - 1] in vocab.trailing:
         end -= 1
     return end
 
@@ -192,11 +195,13 @@ def _organisation_phrase(sc: Scan, j: int) -> int | None:
     keys = sc.doc.tokens.keys
     if keys[j] not in sc.vocab.organisation_starts:
         return None
+    gaps = sc.doc.tokens.gaps
+    n = len(keys)
     for size in (3, 2):
         if (
-            j + size <= len(keys)
+            j + size <= n
             and " ".join(keys[j : j + size]) in sc.vocab.organisations
-            and all(sc.doc.gap(t) == " " for t in range(j + 1, j + size))
+            and all(gaps[t] == " " for t in range(j + 1, j + size))
         ):
             return j + size
     return None

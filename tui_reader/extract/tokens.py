@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from tui_reader.text import key, strip_diacritics
@@ -32,6 +32,12 @@ def is_syllable(folded: str) -> bool:
     return _SYLLABLE_RE.match(folded) is not None
 
 
+@lru_cache(maxsize=65536)
+def key_is_syllable(word_key: str) -> bool:
+    """``is_syllable`` of a word's key (folded here); cached, since words repeat."""
+    return _SYLLABLE_RE.match(strip_diacritics(word_key)) is not None
+
+
 class Token(NamedTuple):
     """One word: its span in the body, its text, key and folded key."""
 
@@ -55,22 +61,28 @@ class Token(NamedTuple):
 class Tokens:
     """The tokens of a body, built on first access: most words are never looked at closely.
 
-    ``starts``, ``ends``, ``keys`` and ``gaps`` are plain lists for the hot loops; ``gaps[i]`` is
-    the text between token i-1 and token i."""
+    ``starts``, ``ends``, ``keys``, ``words``, ``upper`` and ``gaps`` are plain lists for the hot
+    loops (reading them is much cheaper than building a Token); ``gaps[i]`` is the text between
+    token i-1 and token i, ``upper[i]`` tells whether token i starts with a capital letter."""
 
-    __slots__ = ("_body", "starts", "ends", "keys", "gaps", "_cache")
+    __slots__ = ("_body", "starts", "ends", "keys", "words", "upper", "gaps", "_cache")
 
     def __init__(self, body: str, starts: list[int], ends: list[int], keys: list[str],
-                 gaps: list[str]) -> None:  # fmt: skip
+                 gaps: list[str], words: list[str] | None = None,
+                 upper: list[bool] | None = None) -> None:  # fmt: skip
         self._body = body
         self.starts, self.ends, self.keys, self.gaps = starts, ends, keys, gaps
+        if words is None:
+            words = [body[s:e] for s, e in zip(starts, ends, strict=True)]
+        if upper is None:
+            upper = [w[0].isupper() for w in words]
+        self.words, self.upper = words, upper
         self._cache: dict[int, Token] = {}
 
     def __len__(self) -> int:
         return len(self.starts)
 
     def __getitem__(self, i):
-        # the cache is tried first: this is the hottest call of the extractor
         try:
             return self._cache[i]
         except KeyError:
@@ -79,13 +91,39 @@ class Tokens:
             return [self[j] for j in range(*i.indices(len(self.starts)))]
         if i < 0:
             i += len(self.starts)
-        s, e = self.starts[i], self.ends[i]
-        text = self._body[s:e]
-        tok = self._cache[i] = Token(s, e, text, self.keys[i], text[0].isupper())
+        tok = self._cache[i] = Token(
+            self.starts[i], self.ends[i], self.words[i], self.keys[i], self.upper[i]
+        )
         return tok
 
     def __iter__(self):
         return (self[i] for i in range(len(self.starts)))
+
+
+class OffsetIndex:
+    """Token index by a body offset (where tokens start, or where they end): a binary search
+    in the sorted offsets, cheaper than a dict for the few look-ups an article makes."""
+
+    __slots__ = ("_offsets",)
+
+    def __init__(self, offsets: list[int]) -> None:
+        self._offsets = offsets
+
+    def get(self, offset: int, default: int | None = None) -> int | None:
+        offsets = self._offsets
+        i = bisect_left(offsets, offset)
+        if i < len(offsets) and offsets[i] == offset:
+            return i
+        return default
+
+    def __contains__(self, offset: int) -> bool:
+        return self.get(offset) is not None
+
+    def __getitem__(self, offset: int) -> int:
+        i = self.get(offset)
+        if i is None:
+            raise KeyError(offset)
+        return i
 
 
 @dataclass
@@ -98,16 +136,14 @@ class Document:
     capitals: list[int]  # indexes of the tokens that start with a capital letter
 
     @cached_property
-    def by_start(self) -> dict[int, int]:
+    def by_start(self) -> OffsetIndex:
         """Token index by the body offset where the token starts."""
-        starts = self.tokens.starts
-        return dict(zip(starts, range(len(starts)), strict=True))
+        return OffsetIndex(self.tokens.starts)
 
     @cached_property
-    def by_end(self) -> dict[int, int]:
+    def by_end(self) -> OffsetIndex:
         """Token index by the body offset where the token ends."""
-        ends = self.tokens.ends
-        return dict(zip(ends, range(len(ends)), strict=True))
+        return OffsetIndex(self.tokens.ends)
 
     @cached_property
     def fold(self) -> str:
@@ -127,9 +163,9 @@ class Document:
         gap = tokens.gaps[i] if 0 < i < len(tokens.starts) else ""
         if gap == " ":
             return True
-        if gap not in (".", ""):
+        if gap != "." and gap != "":
             return False
-        prev = self.tokens[i - 1].text
+        prev = tokens.words[i - 1]
         return prev.isupper() and len(prev) <= 4
 
     def text(self, i: int, j: int) -> str:
@@ -164,12 +200,12 @@ def tokenize(body: str) -> Document:
         starts, ends, words, keys, gaps = _split_glued(
             body, body_key, (starts, ends, words, keys, gaps), hits
         )
-    capitals = [n for n, w in enumerate(words) if w[0].isupper()]
+    upper = [w[0].isupper() for w in words]
     return Document(
         body=body,
         key=body_key,
-        tokens=Tokens(body, starts, ends, keys, gaps),
-        capitals=capitals,
+        tokens=Tokens(body, starts, ends, keys, gaps, words, upper),
+        capitals=list(compress(range(len(upper)), upper)),
     )
 
 

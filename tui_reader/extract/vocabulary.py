@@ -66,6 +66,7 @@ class Vocabulary:
     degrees: frozenset[str]
     surnames: frozenset[str]
     places: frozenset[str]
+    place_prefixes: frozenset[str]  # every place's first words ("bà rịa", "bà rịa - vũng")
     people_named_like_places: frozenset[str]
     place_starts: frozenset[str]
     organisations: frozenset[str]
@@ -102,6 +103,11 @@ def vocabulary() -> Vocabulary:
         degrees=frozenset(_keys("degrees.txt")),
         surnames=frozenset(_keys("surnames.txt")),
         places=frozenset(places),
+        place_prefixes=frozenset(
+            " ".join(words[:n])
+            for words in (p.split() for p in places)
+            for n in range(1, len(words) + 1)
+        ),
         people_named_like_places=frozenset(_keys("people_named_like_places.txt")),
         place_starts=frozenset(p.split()[0] for p in places),
         organisations=frozenset(_keys("organisations.txt")),
