@@ -7,17 +7,20 @@ diacritics matches them exactly (tone placement, NFC/NFD and case never matter).
 """
 
 from tui_reader.search.highlight import find_hits
-from tui_reader.search.index import IndexDoc, IndexFileError, SearchIndex
+from tui_reader.search.index import IndexFileError, SearchIndex
 from tui_reader.search.query import DateRange, Query, Term, Word, parse_query
+from tui_reader.search.terms import IndexDoc, IndexTerms, index_terms
 
 __all__ = [
     "DateRange",
     "IndexDoc",
     "IndexFileError",
+    "IndexTerms",
     "Query",
     "SearchIndex",
     "Term",
     "Word",
     "find_hits",
+    "index_terms",
     "parse_query",
 ]

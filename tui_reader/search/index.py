@@ -14,83 +14,34 @@ Not thread-safe: callers serialise add/remove/save with search.
 from __future__ import annotations
 
 import heapq
-import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from itertools import compress, islice
-from operator import itemgetter, or_
+from operator import itemgetter
 from pathlib import Path
 
 from tui_reader.search import bitmaps, indexfile
 from tui_reader.search.indexfile import IndexFileError
 from tui_reader.search.postings import DeltaSpace, Space
 from tui_reader.search.query import PLAIN, Query, Term, Word, parse_query
-from tui_reader.text import fold, key, strip_diacritics
+from tui_reader.search.terms import (
+    FIELDS,
+    PAIR_FIELDS,
+    SEP,
+    IndexDoc,
+    IndexTerms,
+    index_terms,
+    pair_key,
+)
+from tui_reader.text import fold, key
 
-FIELDS = ("all", "strong", "title", "official", "award", "author")
-_PAIR_FIELDS = frozenset({"all", "title", "official", "award", "author"})
-_SHIFT32 = (1 << 32).__mul__
 _PREFIX_PAIR_LIMIT = 64  # an unfinished last word of a phrase: at most this many pair lookups
 _CACHE_SIZE = 256
-_BULK_CHUNK = 20000  # add_many freezes this often so the overlay stays small
+_BULK_CHUNK = 25000  # add_many freezes this often so the overlay stays small
 _TAIL_SORT_LIMIT = 2000  # out-of-order documents sorted per query; beyond, a ranking view
-
-
-@dataclass
-class IndexDoc:
-    """What the store hands the index for one article."""
-
-    title: str
-    body: str
-    date: str | None = None  # "YYYY-MM"
-    author: str | None = None
-    officials: list[str] = field(default_factory=list)  # "rank name, title1, title2"
-    awards: list[str] = field(default_factory=list)  # "award của issuer"
-
-
-def _month(date: str | None) -> int:
-    """YYYYMM of a "YYYY-MM..." date; 0 (ranked oldest) when absent or unreadable."""
-    if not date or len(date) < 7 or date[4] != "-":
-        return 0
-    try:
-        return int(date[:4]) * 100 + int(date[5:7])
-    except ValueError:
-        return 0
-
-
-_TOKEN_RE = re.compile(r"\w+|\n")  # words, and line breaks that phrases must not cross
-
-
-class _Ids(dict):
-    """Word -> small integer, handing out the next number to a new word."""
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = len(self)
-        return value
-
-
-class _Folds(dict):
-    """Key word -> its folded word, computed once per distinct word."""
-
-    def __missing__(self, word: str) -> str:
-        value = self[word] = strip_diacritics(word)
-        return value
-
-
-class _WordIds(dict):
-    """Key word -> the id of its folded word (see ``_Ids``)."""
-
-    def __init__(self, folds: _Folds, ids: _Ids) -> None:
-        super().__init__()
-        self.folds = folds
-        self.ids = ids
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = self.ids[self.folds[word]]
-        return value
+_Q = "Q"
 
 
 class _Field:
@@ -106,16 +57,14 @@ class SearchIndex:
     """Diacritic-aware full-text index of articles; see ``search`` for the query language."""
 
     def __init__(self) -> None:
-        self._fields = {name: _Field(name in _PAIR_FIELDS) for name in FIELDS}
+        self._fields = {name: _Field(name in PAIR_FIELDS) for name in FIELDS}
+        self._field_list = list(self._fields.values())  # in the order of FIELDS
         # slot -> doc id, -1 once removed; a list, so results are picked without new ints
         self._slot_doc: list[int] = []
         self._slot_month = array("I")  # slot -> YYYYMM, 0 when unknown
         self._doc_slot: dict[int, int] = {}
         self._live = 0  # bitmap of slots holding a current document
         self._ordered_end = 0  # slots below this are in ranking order
-        self._fold_ids = _Ids()  # folded word -> id, for the keys of word pairs
-        self._folds = _Folds()
-        self._word_ids = _WordIds(self._folds, self._fold_ids)
         self._cache: OrderedDict = OrderedDict()
         self._rank_cache: tuple | None = None  # (slot count, gatherer, doc ids) in rank order
 
@@ -129,27 +78,44 @@ class SearchIndex:
     # -- building -------------------------------------------------------------------------------
     def add(self, doc_id: int, doc: IndexDoc) -> None:
         """Index one document, replacing any earlier one with the same id."""
+        self.add_terms(doc_id, index_terms(doc))
+
+    def add_terms(self, doc_id: int, terms: IndexTerms) -> None:
+        """Index one document from its ``index_terms``, replacing any earlier one with the same id."""
         if not isinstance(doc_id, int) or not 0 <= doc_id < 1 << 62:
             raise ValueError(f"document ids are non-negative integers, not {doc_id!r}")
         if doc_id in self._doc_slot:
             self.remove(doc_id)
         slot = len(self._slot_doc)
-        month = _month(doc.date)
+        month = terms.month
         self._slot_doc.append(doc_id)
         self._slot_month.append(month)
         self._doc_slot[doc_id] = slot
         self._live |= 1 << slot
         if self._ordered_end == slot and (slot == 0 or self._rank(slot - 1) < (month, doc_id)):
             self._ordered_end = slot + 1
-        self._index_doc(slot, doc)
+        for fld, exact, folded, pairs in zip(
+            self._field_list, terms.exact, terms.folded, terms.pairs, strict=True
+        ):
+            if exact:
+                fld.exact.add(exact.split(SEP), slot)
+            if folded:
+                fld.folded.add(folded.split(SEP), slot)
+            if pairs:
+                fld.pairs.add(memoryview(pairs).cast(_Q), slot)
         self._cache.clear()
 
     def add_many(self, items: Iterable[tuple[int, IndexDoc]]) -> None:
         """Index many documents; far faster than ``add`` one by one, and keeps ranking order."""
+        self.add_many_terms((doc_id, index_terms(doc)) for doc_id, doc in items)
+
+    def add_many_terms(self, items: Iterable[tuple[int, IndexTerms]]) -> None:
+        """``add_many`` from ``index_terms`` results computed elsewhere (say, in workers)."""
         batch = list(items)
-        batch.sort(key=lambda item: (_month(item[1].date), item[0]))
-        for n, (doc_id, doc) in enumerate(batch, 1):
-            self.add(doc_id, doc)
+        batch.sort(key=lambda item: (item[1].month, item[0]))
+        add = self.add_terms
+        for n, (doc_id, terms) in enumerate(batch, 1):
+            add(doc_id, terms)
             if n % _BULK_CHUNK == 0:
                 self._freeze()
         self._freeze()
@@ -165,41 +131,6 @@ class SearchIndex:
 
     def _rank(self, slot: int) -> tuple[int, int]:
         return self._slot_month[slot], self._slot_doc[slot]
-
-    def _pair_key(self, first: str, second: str) -> int:
-        a = self._fold_ids.get(first)
-        b = self._fold_ids.get(second)
-        return -1 if a is None or b is None else a << 32 | b
-
-    def _index_doc(self, slot: int, doc: IndexDoc) -> None:
-        # Texts of a field are joined by line breaks, which stay as tokens so that no
-        # phrase runs from one text (or paragraph) into the next.
-        officials = "\n".join(doc.officials)
-        # The name (with rank) comes before the first comma; it makes a hit rank higher.
-        names = "\n".join(o.split(",", 1)[0] for o in doc.officials)
-        title = doc.title or ""
-        texts = {
-            "all": f"{title}\n{doc.body or ''}\n{officials}",
-            "strong": f"{title}\n{names}",
-            "title": title,
-            "official": officials,
-            "award": "\n".join(doc.awards),
-            "author": doc.author or "",
-        }
-        folds = self._folds.__getitem__
-        findall = _TOKEN_RE.findall
-        for name, text in texts.items():
-            tokens = findall(key(text))
-            exact = set(tokens)
-            exact.discard("\n")
-            if not exact:
-                continue
-            fld = self._fields[name]
-            fld.exact.add(exact, slot)
-            fld.folded.add(set(map(folds, exact)), slot)
-            if fld.pairs is not None and len(tokens) > 1:
-                ids = list(map(self._word_ids.__getitem__, tokens))
-                fld.pairs.add(set(map(or_, map(_SHIFT32, ids), ids[1:])), slot)
 
     def _freeze(self) -> None:
         n = len(self._slot_doc)
@@ -224,6 +155,9 @@ class SearchIndex:
 
     def _word_bitmap(self, field_name: str, word: Word) -> int:
         fld = self._fields[field_name]
+        # The exact spaces hold only words with diacritics: an exact query word has some, and
+        # keeps them in its key (the one letter whose lower case loses them, "İ", gains a
+        # combining dot that no indexed word holds, so nothing is missed).
         space = fld.exact if word.exact else fld.folded
         k = key(word.text) if word.exact else fold(word.text)
         if word.prefix:
@@ -250,14 +184,12 @@ class SearchIndex:
         a = fold(first.text)
         b = fold(second.text)
         if not second.prefix:
-            k = self._pair_key(a, b)
-            return pairs.bitmap(k) if k >= 0 else 0
+            return pairs.bitmap(pair_key(a, b))
         # The word being typed: try the pairs with each word it can still become.
         candidates = folded.prefix_keys(b, _PREFIX_PAIR_LIMIT)
         if candidates is None:
             return -1  # too many to try: adjacency is not checked until more is typed
-        keys = [self._pair_key(a, c) for c in candidates]
-        return bitmaps.union(pairs.bitmap(k) for k in keys if k >= 0)
+        return bitmaps.union(pairs.bitmap(pair_key(a, c)) for c in candidates)
 
     def _date_bitmap(self, start: int | None, end: int | None) -> int:
         """Slots whose month is within start..end (None: open)."""
@@ -357,12 +289,10 @@ class SearchIndex:
         path = Path(path)
         self._freeze()
         out = indexfile.SectionWriter()
-        words = "\x00".join(self._fold_ids).encode()  # in id order: dicts keep insertion order
         table = {
             "slot_doc": out.put(array("q", self._slot_doc)),
             "slot_month": out.put(self._slot_month),
             "ordered_end": self._ordered_end,
-            "fold_ids": out.put(words),
             "fields": {
                 name: {
                     "exact": fld.exact.to_state(out.put),
@@ -407,10 +337,6 @@ class SearchIndex:
         if not isinstance(ordered_end, int) or not 0 <= ordered_end <= n:
             raise ValueError("bad ordering mark")
         index._ordered_end = ordered_end
-        words = bytes(section(table["fold_ids"], "B")).decode()
-        ids = zip(words.split("\x00"), range(1 << 32), strict=False)
-        index._fold_ids = _Ids(ids) if words else _Ids()
-        index._word_ids = _WordIds(index._folds, index._fold_ids)
         live = [slot for slot, doc_id in enumerate(index._slot_doc) if doc_id >= 0]
         index._doc_slot = {index._slot_doc[s]: s for s in live}
         if len(index._doc_slot) != len(live):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 MAGIC = b"TRSEARCH"
-VERSION = 2
+VERSION = 3  # 3: pair keys from CRC-32 of the words, no word table
 _HEADER = 32  # magic 8, version 1, reserved 7, payload length 8, crc32 4, reserved 4
 _ALIGN = 8
 _ITEMSIZE = {"B": 1, "H": 2, "I": 4, "Q": 8, "q": 8}
