@@ -200,7 +200,7 @@ _SENTENCE_OPENINGS = re.compile(
 )
 _FINAL_MARKS = ".!?…:;,-–"
 _SENTENCE_MARKS = ".!?…"
-_CLOSERS = "\"”’»)]"
+_CLOSERS = '"”’»)]'
 
 
 def _ends_punctuated(text: str) -> bool:
@@ -281,11 +281,7 @@ def _paragraph_captions(paragraph: str, index: int, paragraphs: list[str]) -> li
         if last is not None and last[1] >= len(paragraph.rstrip(". ")):
             if _caption_like(paragraph[: last[0]].strip(" .")):
                 return [(0, len(paragraph))]
-        elif (
-            len(paragraph) <= 160
-            and not _ends_punctuated(paragraph)
-            and _caption_like(paragraph)
-        ):
+        elif len(paragraph) <= 160 and not _ends_punctuated(paragraph) and _caption_like(paragraph):
             return [(0, len(paragraph))]
         if len(paragraph) <= 160:
             return []

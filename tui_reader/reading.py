@@ -106,6 +106,7 @@ def _decode_vni(data: bytes) -> str:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # C0 controls but tab, line feed, form feed and carriage return; and DEL.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 _VIETNAMESE_LETTERS = frozenset(
@@ -142,8 +143,8 @@ def _known_binary(data: bytes) -> str | None:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text saved without a BOM: every other byte of ASCII characters is zero."""
     sample = data[:4096]
-    if len(sample) < 16:
-        return None
+    if len(sample) < 16 or 0 not in sample:
+        return None  # no zero byte: no ASCII written as UTF-16
     even_zero = sample[0::2].count(0) / len(sample[0::2])
     odd_zero = sample[1::2].count(0) / len(sample[1::2])
     for zero_share, other, codec in ((odd_zero, even_zero, "utf-16-le"),
@@ -179,9 +180,14 @@ def decode_bytes(data: bytes, path: str) -> str:
     if data[:8192].count(b"\x00") > max(4, len(data[:8192]) // 1000):
         raise ArticleReadError(path, "not a text file: binary data (contains NUL bytes)")
     try:
-        return _checked_text(data.decode("utf-8"), path)
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_error = exc.start
+    else:
+        # UTF-8 writes control characters as the same single bytes: none there, none in the text
+        if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+            return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+        return _checked_text(text, path)
     return _checked_text(_decode_legacy(data, path, first_error), path)
 
 
@@ -250,7 +256,10 @@ def read_text_file(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:
                                      f"most {_size(limit)})")  # fmt: skip
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)  # the file may have grown since stat
+            # the size read first: asking for limit + 1 bytes allocates that much every time
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # the file has grown since stat
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise ArticleReadError(name, describe_os_error(exc)) from None
     if len(data) > limit:

@@ -12,6 +12,7 @@ from tui_reader.reading import (
     decode_bytes,
     iter_article_paths,
     read_article_file,
+    read_text_file,
 )
 
 TEXT = (
@@ -362,3 +363,29 @@ def test_a_permission_error_is_one_reason(tmp_path, monkeypatch):
     with pytest.raises(ArticleReadError) as info:
         read_article_file(path)
     assert "permission denied" in info.value.reason.lower()
+
+
+def _stat_with_size(real_stat, size):
+    """os.stat as it was before the file grew: the real result with a smaller size."""
+
+    def fake(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        values = list(info[:10])
+        values[6] = size
+        return os.stat_result(values)
+
+    return fake
+
+
+def test_a_file_that_grew_after_stat_is_read_whole(tmp_path, monkeypatch):
+    path = write(tmp_path, "growing.txt", TEXT.encode())
+    monkeypatch.setattr("tui_reader.reading.os.stat", _stat_with_size(os.stat, 10))
+    assert read_article_file(path).title == TITLE
+
+
+def test_a_file_that_grew_past_the_limit_after_stat_is_refused(tmp_path, monkeypatch):
+    path = write(tmp_path, "growing.txt", TEXT.encode())
+    monkeypatch.setattr("tui_reader.reading.os.stat", _stat_with_size(os.stat, 10))
+    with pytest.raises(ArticleReadError) as info:
+        read_text_file(path, "growing.txt", limit=100)
+    assert "too large" in info.value.reason
