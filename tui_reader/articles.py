@@ -163,11 +163,19 @@ _SENTENCE_STARTERS = (
     "Trước đó", "Tuy nhiên", "Như vậy", "Sáng nay", "Chiều nay", "Hôm nay", "Cũng trong",
     "Cũng tại", "Ông", "Các", "Những", "Với", "Khi",
 )  # fmt: skip
-_STARTERS_ALTERNATION = "|".join(
-    re.escape(s) for s in sorted(_SENTENCE_STARTERS, key=len, reverse=True)
-)
+
+
+def _alternation_by_first_letter(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of the phrases, longest first, grouped by their first letter: the
+    engine then tries one group where a letter matches, not every phrase."""
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
 # Found by the word itself (a fast search), then checked for the word and spaces before it.
-_STARTER_WORD_RE = re.compile(rf"(?:{_STARTERS_ALTERNATION})(?=\s)")
+_STARTER_WORD_RE = re.compile(rf"(?:{_alternation_by_first_letter(_SENTENCE_STARTERS)})(?=\s)")
 # Words that show a sentence pictures something: someone doing something somewhere.
 _CAPTION_CUE_WORDS = (
     "ảnh:", "(ảnh", "trong ảnh", "chụp", "phát biểu", "trao", "tặng", "thăm", "tham dự",
