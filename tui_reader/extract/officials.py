@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tui_reader.extract.model import Official, Span
 from tui_reader.extract.names import foreign_name_at, person_name_at, place_at
@@ -132,6 +133,7 @@ def _party_committee_of(sc: Scan, nxt: TitleSpan) -> str:
     return org
 
 
+@lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """Diacritic-free, space-normalised comparison form."""
     return " ".join(fold(text).split())
@@ -305,6 +307,8 @@ def find_officials(sc: Scan) -> list[Official]:
     rank_ends, honorific_ends = sc.rank_ends, sc.honorific_ends
     # heads written after a comma: a foreign name may stand before them ("Kim Jong-un, Chủ tịch")
     after_comma = {h for h in sc.positions if doc.gap(h) in (", ", " - ", " – ")}
+    # the capitals two to four words before such a head
+    near_comma = {h - d for h in after_comma for d in (2, 3, 4)}
     for i in doc.capitals:
         if i < next_free:
             continue
@@ -313,7 +317,7 @@ def find_officials(sc: Scan) -> list[Official]:
             and i not in by_end
             and i not in rank_ends
             and i not in honorific_ends
-            and not (after_comma and any(t in after_comma for t in range(i + 2, i + 5)))
+            and i not in near_comma
         ):
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
@@ -746,6 +750,8 @@ def _role_marker_before(sc: Scan, m: int) -> int | None:
     """The first token of a role verb phrase ("giữ chức", "đảm nhiệm các chức vụ") ending right
     before token m, else None."""
     keys = sc.doc.tokens.keys
+    if m < 1 or keys[m - 1] not in _ROLE_MARKER_ENDS:
+        return None  # every marker ends with one of a few words
     for size in (3, 2, 1):
         s = m - size
         if s < 0:
@@ -756,6 +762,9 @@ def _role_marker_before(sc: Scan, m: int) -> int | None:
         ):
             return s
     return None
+
+
+_ROLE_MARKER_ENDS = frozenset(marker.split()[-1] for marker in ROLE_MARKERS)
 
 
 def _titles_written_before(occurrences: list[tuple[str, Occurrence]]) -> dict[str, set[str]]:
@@ -874,6 +883,7 @@ def _add_title(titles: list[str], new: str) -> None:
     titles.append(new)
 
 
+@lru_cache(maxsize=65536)
 def title_key(text: str) -> str:
     """Folded form of a title with abbreviations expanded, for spotting one title twice."""
     words = []
@@ -913,16 +923,17 @@ def _merge_short_names(people: dict[str, Person], surnames: frozenset[str]) -> N
 def _add_short_mentions(sc: Scan, person: Person) -> None:
     """Mentions by given name after an honorific, rank or head: "ông Khanh", "Thiếu tướng Hà"."""
     doc = sc.doc
+    toks = doc.tokens
+    n = len(toks.starts)
     given = key(person.name).split()[-1]
     for idx in sc.capitals_by_key().get(given, ()):
-        tok = doc.tokens[idx]
         if idx == 0 or not doc.adjacent(idx):
             continue
-        if idx + 1 < len(doc.tokens) and doc.adjacent(idx + 1) and doc.tokens[idx + 1].upper:
+        if idx + 1 < n and toks.upper[idx + 1] and doc.adjacent(idx + 1):
             continue
         if (
             sc.ends_before(sc.honorifics, idx) is not None
             or sc.ends_before(sc.ranks, idx) is not None
             or sc.ends_before(sc.positions, idx) is not None
         ):
-            person.mentions.append((tok.start, tok.end))
+            person.mentions.append((toks.starts[idx], toks.ends[idx]))

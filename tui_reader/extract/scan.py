@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 from tui_reader.extract.tokens import Document, tokenize
 from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
@@ -102,15 +103,20 @@ class Scan:
         return self._reversed(table).get(i)
 
 
-_UNIONS: dict[tuple[int, ...], frozenset[str]] = {}
+_OWNERS: dict[tuple[int, ...], dict[str, tuple[int, ...]]] = {}
 
 
-def _union(tables: list[Phrases]) -> frozenset[str]:
+def _owners(tables: list[Phrases]) -> dict[str, tuple[int, ...]]:
+    """For every first word of the tables' phrases, the indexes of the tables holding it."""
     ident = tuple(id(t) for t in tables)
-    union = _UNIONS.get(ident)
-    if union is None:
-        union = _UNIONS[ident] = frozenset().union(*tables)
-    return union
+    owners = _OWNERS.get(ident)
+    if owners is None:
+        found: dict[str, list[int]] = {}
+        for n, table in enumerate(tables):
+            for first in table:
+                found.setdefault(first, []).append(n)
+        owners = _OWNERS[ident] = {k: tuple(v) for k, v in found.items()}
+    return owners
 
 
 def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
@@ -118,19 +124,17 @@ def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
     keys = doc.tokens.keys
     gaps = doc.tokens.gaps
     n = len(keys)
-    results: list[dict[int, int]] = []
-    union = _union(tables)
-    hits = [i for i, k in enumerate(keys) if k in union]
-    for phrases in tables:
-        marks: dict[int, int] = {}
-        next_free = 0
-        for i in hits:
-            if i < next_free:
+    owners = _owners(tables)
+    results: list[dict[int, int]] = [{} for _ in tables]
+    next_free = [0] * len(tables)
+    # one pass over the words that start a phrase of any table; each table keeps its own
+    # left-to-right matching
+    for i in compress(range(n), map(owners.__contains__, keys)):
+        first = keys[i]
+        for t in owners[first]:
+            if i < next_free[t]:
                 continue
-            entry = phrases.get(keys[i])
-            if entry is None:
-                continue
-            seconds, single = entry
+            seconds, single = tables[t][first]
             size = 0
             if seconds and i + 1 < n and gaps[i + 1] == " ":
                 for words in seconds.get(keys[i + 1], ()):
@@ -143,8 +147,7 @@ def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
             if not size and single:
                 size = 1
             if size:
-                marks[i] = next_free = i + size
-        results.append(marks)
+                results[t][i] = next_free[t] = i + size
     return results
 
 
