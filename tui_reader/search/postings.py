@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from functools import partial
 from itertools import accumulate, repeat
-from operator import sub
+from operator import add, sub
 
 from tui_reader.search import bitmaps
 
@@ -103,10 +103,10 @@ class _DeltaStore:
         self.blob.extend(array(_WIDTH_CODES[width], gaps).tobytes())
         self.offsets.append(len(self.blob))
 
-    def append_raw(self, first: int, width: int, run: bytes) -> None:
+    def append_raw(self, first: int, width: int, run) -> None:
         self.firsts.append(first)
         self.widths.append(width)
-        self.blob.extend(run)
+        self.blob += run
         self.offsets.append(len(self.blob))
 
 
@@ -137,52 +137,62 @@ class Space:
         self._extra_keys = None
 
     def freeze(self, nslots: int) -> None:
-        """Merge the overlay into the frozen part; keys found in many slots become bitmaps."""
+        """Merge the overlay into the frozen part; keys found in many slots become bitmaps.
+
+        Work is in proportion to the keys the overlay touches: runs of untouched keys are
+        copied as whole blocks, and a touched key's old run is extended, not decoded."""
         if not self.extra:
             return
         threshold = max(64, nslots >> 5)  # a bitmap costs nslots bits, an array 32 bits a slot
-        old_keys, old_dense = self.keys, self.dense
         extra = self.extra
-        merged = sorted(set(extra).union(old_keys) if len(old_keys) else extra)
-        keys: list = []
-        store = self._new_store()
-        dense = _Bitmaps()
-        j = 0
+        old_keys = self.keys
         n_old = len(old_keys)
-        for k in merged:
-            # Walk the old sorted keys alongside the merged ones.
-            slots_old = None
-            dense_old = None
-            new = extra.get(k)
-            if j < n_old and old_keys[j] == k:
-                if j in old_dense:
-                    dense_old = old_dense[j]
-                elif not new:
-                    keys.append(k)
-                    self._copy_frozen(j, store)  # unchanged: copy the stored run as it is
-                    j += 1
-                    continue
-                else:
-                    slots_old = self._frozen_slots(j)
-                j += 1
+        old_dense = self.dense
+        dense_order = self.dense_order
+        n_dense = len(dense_order)
+        keys: list = []
+        out = self._new_store()
+        dense = _Bitmaps()
+        j = 0  # old keys below j are done
+        d = 0  # dense_order[d:] are the old dense keys not yet done
+        for k in sorted(extra):
+            p = bisect_left(old_keys, k, j)
+            if p > j:
+                # A block of untouched keys: copy keys, runs and bitmaps as they are.
+                shift = len(keys) - j
+                keys.extend(old_keys[j:p])
+                self._copy_block(j, p, out)
+                while d < n_dense and dense_order[d] < p:
+                    i = dense_order[d]
+                    dense[i + shift] = dict.__getitem__(old_dense, i)
+                    d += 1
+                j = p
+            new = extra[k]
             idx = len(keys)
             keys.append(k)
-            if dense_old is not None:
-                dense[idx] = dense_old | bitmaps.from_slots(new) if new else dense_old
-            else:
-                count = (len(slots_old) if slots_old else 0) + (len(new) if new else 0)
-                if count > threshold:
-                    bm = bitmaps.from_slots(slots_old) if slots_old else 0
-                    dense[idx] = bm | bitmaps.from_slots(new) if new else bm
+            if p < n_old and old_keys[p] == k:
+                j = p + 1
+                if d < n_dense and dense_order[d] == p:
+                    d += 1
+                    dense[idx] = old_dense[p] | bitmaps.from_slots(new)
+                    out.append(())
                 else:
-                    if slots_old and new:
-                        slots_old = array("I", slots_old)
-                        slots_old.extend(new)
-                    store.append(slots_old or new or ())
-                    continue
-            store.append(())
+                    bm = self._extend_run(p, new, threshold, out)
+                    if bm is not None:
+                        dense[idx] = bm
+            elif len(new) > threshold:
+                dense[idx] = bitmaps.from_slots(new)
+                out.append(())
+            else:
+                out.append(new)
+        if j < n_old:
+            shift = len(keys) - j
+            keys.extend(old_keys[j:])
+            self._copy_block(j, n_old, out)
+            for i in dense_order[d:]:
+                dense[i + shift] = dict.__getitem__(old_dense, i)
         self.keys = array("Q", keys) if self.int_keys else keys
-        self._set_store(store)
+        self._set_store(out)
         self.dense = dense
         self.dense_order = sorted(dense)
         self.extra = defaultdict(_slot_array)
@@ -215,8 +225,22 @@ class Space:
     def _new_store(self) -> _Store:
         return _Store()
 
-    def _copy_frozen(self, i: int, store: _Store) -> None:
-        store.append(self.data[self.offsets[i] : self.offsets[i + 1]])
+    def _copy_block(self, lo: int, hi: int, store: _Store) -> None:
+        """Copy the runs of frozen keys lo..hi-1 to ``store`` in one piece."""
+        a, b = self.offsets[lo], self.offsets[hi]
+        base = len(store.data)
+        store.data.frombytes(memoryview(self.data[a:b]).cast("B"))
+        store.offsets.extend(map(add, self.offsets[lo + 1 : hi + 1], repeat(base - a)))
+
+    def _extend_run(self, i: int, new: array, threshold: int, store: _Store) -> int | None:
+        """Store frozen key ``i``'s run followed by ``new``; the bitmap instead when long."""
+        run = self.data[self.offsets[i] : self.offsets[i + 1]]
+        if len(run) + len(new) > threshold:
+            store.append(())
+            return bitmaps.from_slots(run) | bitmaps.from_slots(new)
+        store.data.frombytes(memoryview(run).cast("B"))
+        store.append(new)
+        return None
 
     def _set_store(self, store: _Store) -> None:
         self.offsets, self.data = store.offsets, store.data
@@ -385,10 +409,30 @@ class DeltaSpace(Space):
     def _new_store(self) -> _DeltaStore:
         return _DeltaStore()
 
-    def _copy_frozen(self, i: int, store: _DeltaStore) -> None:
-        store.append_raw(
-            self.firsts[i], self.widths[i], self.blob[self.offsets[i] : self.offsets[i + 1]]
-        )
+    def _copy_block(self, lo: int, hi: int, store: _DeltaStore) -> None:
+        a, b = self.offsets[lo], self.offsets[hi]
+        base = len(store.blob)
+        store.blob += self.blob[a:b]
+        store.offsets.extend(map(add, self.offsets[lo + 1 : hi + 1], repeat(base - a)))
+        store.firsts.frombytes(memoryview(self.firsts[lo:hi]).cast("B"))
+        store.widths.frombytes(memoryview(self.widths[lo:hi]).cast("B"))
+
+    def _extend_run(self, i: int, new: array, threshold: int, store: _DeltaStore) -> int | None:
+        a, b = self.offsets[i], self.offsets[i + 1]
+        width = self.widths[i]
+        first = self.firsts[i]
+        gaps = memoryview(self.blob)[a:b].cast(_WIDTH_CODES[width])
+        if len(gaps) + 1 + len(new) > threshold:
+            store.append(())
+            return bitmaps.from_slots(self._frozen_slots(i)) | bitmaps.from_slots(new)
+        more = [new[0] - first - sum(gaps), *map(sub, new[1:], new[:-1])]
+        if max(more) < 1 << 8 * width:
+            # New slots all come after the old ones: the old gaps stay as they are.
+            store.blob += self.blob[a:b]
+            store.append_raw(first, width, array(_WIDTH_CODES[width], more))
+        else:
+            store.append(self._frozen_slots(i) + new.tolist())
+        return None
 
     def _set_store(self, store: _DeltaStore) -> None:
         self.offsets, self.firsts, self.widths = store.offsets, store.firsts, store.widths
