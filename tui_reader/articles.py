@@ -258,14 +258,13 @@ _BARE_LINE_MARKS = re.compile(r"[:;\"“”]")
 def _bare_line(paragraph: str) -> bool:
     """A short line of several words without final punctuation: a caption or a subheading.
     Lists ("CLB Hà Nội: ..."), titles and quotes are not."""
-    if not 15 <= len(paragraph) <= 160:
-        return False
+    if not 15 <= len(paragraph) <= 160 or _ends_punctuated(paragraph):
+        return False  # the cheap tests first: most short paragraphs are sentences
     words = paragraph.split()
     return (
         len(words) >= 5
         and sum(1 for w in words if w[:1].islower()) * 2 >= len(words)
         and not _BARE_LINE_MARKS.search(paragraph)
-        and not _ends_punctuated(paragraph)
         and _SENTENCE_OPENINGS.match(paragraph) is None
         and _NOT_CAPTION_RE.search(paragraph) is None
     )
@@ -371,7 +370,11 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
     gaps = _starter_gaps(paragraph)
     if not credits and not gaps:
         return spans  # most long paragraphs: no need to find where their sentences begin
-    sentence_starts = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(paragraph)]
+    # Sentence ends only as far as the last place asked about: one that the limit cuts short
+    # ends past that place, so every end before it is the same as in a search of it all.
+    last = max([max(0, start - 2) for start, _ in credits] + gaps)
+    ends = _SENTENCE_END_RE.finditer(paragraph, 0, last + 1)
+    sentence_starts = [0] + [m.end() for m in ends]
 
     def start_before(position: int) -> int:
         return sentence_starts[bisect.bisect_right(sentence_starts, position) - 1]

@@ -98,10 +98,14 @@ def _month(year: int, month: int) -> str | None:
 # --- records to articles -------------------------------------------------------------------------
 
 
-def _pick(record: dict[str, Any], keys: Iterable[str]) -> Any:
-    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+def _lowered(record: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).strip().lower(): v for k, v in record.items()}
+
+
+def _pick(fields: dict[str, Any], keys: Iterable[str]) -> Any:
+    """The first non-empty value under one of the keys; ``fields`` comes from ``_lowered``."""
     for key in keys:
-        value = lowered.get(key)
+        value = fields.get(key)
         if value not in (None, "", []):
             return value
     return None
@@ -119,24 +123,25 @@ def _paragraphs(value: Any) -> list[str]:
 
 def article_from_record(record: dict[str, Any], source: str) -> Article:
     """An Article from one record's fields; ValueError with the reason when it has none."""
-    raw_title = _pick(record, TITLE_KEYS)
+    fields = _lowered(record)  # once, for all six look-ups
+    raw_title = _pick(fields, TITLE_KEYS)
     title = " ".join(normalise_text(str(raw_title)).split()) if raw_title is not None else ""
     if not title:
         raise ValueError("no title")
-    content = _pick(record, CONTENT_KEYS)
+    content = _pick(fields, CONTENT_KEYS)
     paragraphs = _paragraphs(content) if content is not None else []
-    lead = _pick(record, LEAD_KEYS)
+    lead = _pick(fields, LEAD_KEYS)
     if lead is not None:
         lead_paragraphs = _paragraphs(lead)
         if not paragraphs or paragraphs[0] not in lead_paragraphs:
             paragraphs = lead_paragraphs + paragraphs
     if not paragraphs:
         raise ValueError("no content")
-    raw_date = _pick(record, DATE_KEYS)
-    url = _pick(record, URL_KEYS)
+    raw_date = _pick(fields, DATE_KEYS)
+    url = _pick(fields, URL_KEYS)
     url = str(url).strip() if url is not None else None
     paragraphs, byline, author = split_byline(paragraphs)
-    field_author = _pick(record, AUTHOR_KEYS)
+    field_author = _pick(fields, AUTHOR_KEYS)
     if field_author is not None:
         if isinstance(field_author, list):
             field_author = " - ".join(str(a) for a in field_author if a)
