@@ -231,3 +231,51 @@ def test_lists_in_a_row_are_not_a_gallery():
         "Chủ tịch Công đoàn Trường Đại học Bách khoa"
     )
     assert parse_article(text).captions == []
+
+
+def test_zero_width_and_double_spaces_are_collapsed_in_title_and_text():
+    text = " date 2024-01 Tiêu  đề\u200bmới\n\nMột\u200b hai\ufeffba  bốn.\n\nĐoạn\u3000hai."
+    article = parse_article(text)
+    assert article.title == "Tiêu đề mới"
+    assert article.paragraphs == ["Một hai ba bốn.", "Đoạn hai."]
+
+
+def test_bracketed_credit_with_spaces_inside_a_paragraph():
+    body = (
+        "Hội nghị diễn ra trong hai ngày với nhiều nội dung. Thủ tướng phát biểu tại hội nghị "
+        "( Ảnh: Nhật Bắc) Tham dự hội nghị có đại diện các bộ, ngành và địa phương trong cả nước."
+    )
+    article = parse_article(" date 2017-06 Hội nghị\n\n" + body)
+    assert _captions(article) == ["Thủ tướng phát biểu tại hội nghị ( Ảnh: Nhật Bắc)"]
+
+
+def test_credit_word_inside_another_word_is_no_credit():
+    paragraphs = ["Đoạn một.", "Bộ trưởng thăm gia đình nạn nhânẢnh: tại bệnh viện tỉnh."]
+    assert find_captions(paragraphs) == []
+
+
+@pytest.mark.parametrize("space", [" ", "  ", "\t", "\u00a0", " \n "])
+def test_unpunctuated_caption_before_a_sentence_starter_after_any_space(space):
+    """find_captions also takes paragraphs nobody collapsed (bulk records, other callers)."""
+    caption = "Đồng chí Trần Văn Bình trao Bằng khen cho các tập thể xuất sắc"
+    paragraph = (
+        "Sáng 12/6, tỉnh tổ chức lễ kỷ niệm 70 năm ngày thành lập ngành. "
+        f"{caption}{space}Cùng dự có lãnh đạo các sở, ngành của tỉnh. "
+        "Buổi lễ kết thúc tốt đẹp. Ngành đã đạt nhiều thành tích trong những năm qua."
+    )
+    spans = find_captions([paragraph])
+    assert [paragraph[s:e] for s, e in spans] == [caption]
+
+
+def test_no_caption_before_a_starter_that_follows_a_full_stop_or_a_quote():
+    paragraph = (
+        "Sáng 12/6, tỉnh tổ chức lễ kỷ niệm 70 năm ngày thành lập ngành. Đồng chí Trần Văn Bình "
+        "trao Bằng khen cho các tập thể xuất sắc.” Cùng dự có lãnh đạo các sở, ngành của tỉnh."
+    )
+    assert find_captions([paragraph]) == []
+
+
+@pytest.mark.parametrize("ending", [".", ".”", "!)", ":", ".\n"])
+def test_a_short_line_with_final_punctuation_is_no_caption(ending):
+    line = "Phó Chủ tịch UBND tỉnh Nguyễn Văn An phát biểu tại hội nghị" + ending
+    assert find_captions(["Đoạn một.", line, "Đoạn ba."]) == []

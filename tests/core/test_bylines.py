@@ -204,3 +204,23 @@ def test_byline_after_a_caption_without_full_stop_needs_an_agency(ending, byline
 )
 def test_unpunctuated_endings_with_names_stay_text(ending):
     assert split_byline([BODY + ending])[1] is None
+
+
+# A last paragraph of several hundred characters: the byline checks look at its end only.
+LONG_BODY = " ".join([BODY] * 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        (LONG_BODY + " Ý kiến của PGS. Lê Anh Tuấn", None),
+        (LONG_BODY + " Hội nghị diễn ra tại TP. Hồ Chí Minh", None),
+        (LONG_BODY + " Nhiều người chưa trở lại TP. Lê Khoa", "Lê Khoa"),
+        (LONG_BODY + " Các đại biểu dự lễ Lan Phương (TTXVN)", "Lan Phương (TTXVN)"),
+        (LONG_BODY + " mất tích dưới Đại Tây Dương (Ảnh: AFP)", None),
+    ],
+)
+def test_long_last_paragraphs_end_the_same_way_as_short_ones(text, byline):
+    paragraphs, found, _ = split_byline(["Mở đầu.", text])
+    assert found == byline
+    assert paragraphs[-1] + (" " + found if found else "") == text
