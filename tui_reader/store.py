@@ -572,10 +572,7 @@ class Library:
         old_meta = dict(self._meta)
         self._meta.update(metas)
         try:
-            if hasattr(index, "add_many_terms"):  # TRANSITIONAL
-                index.add_many_terms(terms)
-            else:
-                index.add_many(terms)
+            index.add_many_terms(terms)
             self._save_index(index, generation)
             self._write_meta(metas, generation)
             self._split_pending = False
@@ -686,11 +683,9 @@ def article_documents(
     return docs
 
 
-def index_terms(doc):
-    try:  # TRANSITIONAL until the search package has index_terms
-        from tui_reader.search import index_terms as terms_of
-    except ImportError:
-        return doc
+def index_terms(doc):  # -> IndexTerms
+    from tui_reader.search import index_terms as terms_of
+
     return terms_of(doc)
 
 
