@@ -142,7 +142,7 @@ def fold_key(text: str) -> str:
 def _right_chain(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     """Titles written after a name that ends at token m."""
     gap = sc.doc.gap(m) if m < len(sc.doc.tokens) else ""
-    if gap == " " and sc.doc.tokens[m].upper:
+    if gap == " " and sc.doc.tokens.upper[m]:
         # "bà Pany Yathotu Ủy viên Bộ Chính trị, Chủ tịch Quốc hội": a missing comma; only a
         # chain of two titles or more shows the words after the name are that person's posts
         spans, gaps = _chain_from(sc, m)
@@ -193,15 +193,16 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
     doc = sc.doc
     toks = doc.tokens
     n = len(toks)
+    keys = toks.keys
     spans: list[TitleSpan] = []
     gaps: list[str] = []
     sep = ","
     while m < n:
         h = m
-        if toks[h].key == "kiêm" and h + 1 < n:
+        if keys[h] == "kiêm" and h + 1 < n:
             h += 1
             sep = "kiêm"
-        if toks[h].key in ("nguyên", "cựu") and h + 1 < n and doc.adjacent(h + 1):
+        if keys[h] in ("nguyên", "cựu") and h + 1 < n and doc.adjacent(h + 1):
             h += 1
         span = title_at(sc, h)
         if span is None:
@@ -221,13 +222,13 @@ def _chain_from(sc: Scan, m: int) -> tuple[list[TitleSpan], list[str]]:
         if m >= n:
             break
         gap = doc.gap(m)
-        if toks[m].key == "kiêm" and gap == " ":
+        if keys[m] == "kiêm" and gap == " ":
             sep = "kiêm"
             continue
         if gap not in CHAIN_GAPS or gap == "; ":
             break
         sep = "-" if gap.strip() in ("-", "–", "—") else ","
-        if toks[m].key == "kiêm":
+        if keys[m] == "kiêm":
             sep = "kiêm"
     return spans, gaps
 
@@ -271,7 +272,7 @@ def _left_chain(
         prev_end = s
         if gap in LEFT_CHAIN_GAPS:
             sep = "-" if gap.strip() in ("-", "–", "—") else ","
-        elif gap == " " and s > 0 and doc.tokens[s - 1].key == "kiêm":
+        elif gap == " " and s > 0 and doc.tokens.keys[s - 1] == "kiêm":
             sep = "kiêm"
             prev_end = s - 1
             if doc.gap(prev_end) not in (" ", ", "):
@@ -281,7 +282,7 @@ def _left_chain(
         span = by_end.get(prev_end)
         if span is None:
             break
-        opener = doc.tokens[span.start - 1].key if span.start > 0 else ""
+        opener = doc.tokens.keys[span.start - 1] if span.start > 0 else ""
         if opener in LEFT_CHAIN_BREAKERS and opener not in CHAIN_STARTERS:
             break  # "thừa ủy quyền của Thủ tướng, Bộ trưởng X": the first is someone else
         spans.insert(0, span)
@@ -305,6 +306,7 @@ def find_officials(sc: Scan) -> list[Official]:
     surnames = sc.vocab.surnames
     keys = toks.keys
     rank_ends, honorific_ends = sc.rank_ends, sc.honorific_ends
+    degrees = sc.vocab.degrees
     # heads written after a comma: a foreign name may stand before them ("Kim Jong-un, Chủ tịch")
     after_comma = {h for h in sc.positions if doc.gap(h) in (", ", " - ", " – ")}
     # the capitals two to four words before such a head
@@ -322,17 +324,17 @@ def find_officials(sc: Scan) -> list[Official]:
             continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
         rank = None
-        while k > 0 and toks.keys[k - 1] in sc.vocab.degrees and doc.gap(k) in (" ", ".", ". "):
+        while k > 0 and keys[k - 1] in degrees and doc.gap(k) in (" ", ".", ". "):
             k -= 1  # "Hiệu trưởng PGS.TS Lưu Trang": skip the degree
         # what precedes the name: honorific, rank, honorific again ("đồng chí Đại tướng ...")
-        before = sc.ends_before(sc.honorifics, k)
+        before = honorific_ends.get(k)
         if (
             before is not None
             and doc.adjacent(k)
             and not (k in by_end and by_end[k].start < before and place_at(sc, before) == k)
         ):
             k = before  # but "Nữ hoàng Anh Elizabeth II": "Anh" (England) ends the title
-        rs = sc.ends_before(sc.ranks, k)
+        rs = rank_ends.get(k)
         if (
             rs is None
             and k > 2
@@ -356,7 +358,7 @@ def find_officials(sc: Scan) -> list[Official]:
         end = person_name_at(sc, i, after_title)
         if end is None and not after_title:
             end = _foreign_before_title(sc, i)
-        if end is None and sc.ends_before(sc.honorifics, i) is not None:
+        if end is None and i in honorific_ends:
             end = _transcribed_before_title(sc, i)
         if end is None:
             continue
@@ -415,7 +417,7 @@ def find_officials(sc: Scan) -> list[Official]:
             if t in occ.after and len(occ.after) == 1 and _held_by_another(t, fk, before):
                 continue
             _add_title(person.titles, t)
-        person.mentions.append((toks[occ.start].start, toks[occ.end - 1].end))
+        person.mentions.append((toks.starts[occ.start], toks.ends[occ.end - 1]))
     _merge_short_names(people, sc.vocab.surnames)
     _role_titles(sc, people, used)
     _subject_titles(sc, people, used)
@@ -513,13 +515,13 @@ def _foreign_before_title(sc: Scan, i: int) -> int | None:
         or toks.keys[i] in sc.vocab.institutions
         or i > 0
         and sc.doc.adjacent(i)
-        and toks[i - 1].upper  # "Ấn Độ Narendra Modi"
+        and toks.upper[i - 1]  # "Ấn Độ Narendra Modi"
     ):
         return None
     end = foreign_name_at(sc, i)
     if end is None or end >= len(sc.doc.tokens) or sc.doc.gap(end) not in (", ", " - ", " – "):
         return None
-    return end if end in sc.positions and sc.doc.tokens[end].upper else None
+    return end if end in sc.positions and sc.doc.tokens.upper[end] else None
 
 
 # organising committees and juries of one event, unlike the Party's "Ban Tổ chức Trung ương"
@@ -792,8 +794,8 @@ def _inside_institution(sc: Scan, i: int) -> bool:
     toks = sc.doc.tokens
     if not sc.doc.adjacent(i) and sc.doc.gap(i) not in (" “", ' "', " ‘"):
         return False
-    prev = toks[i - 1].key
-    prev2 = f"{toks[i - 2].key} {prev}" if i > 1 else ""
+    prev = toks.keys[i - 1]
+    prev2 = f"{toks.keys[i - 2]} {prev}" if i > 1 else ""
     return prev in sc.vocab.institutions or prev2 in sc.vocab.institutions
 
 
@@ -926,14 +928,15 @@ def _add_short_mentions(sc: Scan, person: Person) -> None:
     toks = doc.tokens
     n = len(toks.starts)
     given = key(person.name).split()[-1]
+    honorific_ends, rank_ends = sc.honorific_ends, sc.rank_ends
     for idx in sc.capitals_by_key().get(given, ()):
         if idx == 0 or not doc.adjacent(idx):
             continue
         if idx + 1 < n and toks.upper[idx + 1] and doc.adjacent(idx + 1):
             continue
         if (
-            sc.ends_before(sc.honorifics, idx) is not None
-            or sc.ends_before(sc.ranks, idx) is not None
+            idx in honorific_ends
+            or idx in rank_ends
             or sc.ends_before(sc.positions, idx) is not None
         ):
             person.mentions.append((toks.starts[idx], toks.ends[idx]))

@@ -10,6 +10,9 @@ from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
 from tui_reader.text import key
 
 
+_UNSEEN = object()
+
+
 class LazyMarks:
     """Matches of one vocabulary looked up on demand: for words that are checked only at a few
     places (verbs that end a title), scanning the whole body would cost more than it saves."""
@@ -22,10 +25,10 @@ class LazyMarks:
         self._cache: dict[int, int | None] = {}
 
     def get(self, i: int, default: int | None = None) -> int | None:
-        if i in self._cache:
-            end = self._cache[i]
-        else:
-            end = self._cache[i] = _match_at(self._doc, self._phrases, i)
+        cache = self._cache
+        end = cache.get(i, _UNSEEN)
+        if end is _UNSEEN:
+            end = cache[i] = _match_at(self._doc, self._phrases, i)
         return default if end is None else end
 
     def __contains__(self, i: int) -> bool:
@@ -100,7 +103,10 @@ class Scan:
 
     def ends_before(self, table: dict[int, int], i: int) -> int | None:
         """The start of a match in ``table`` that ends right before token i, if any."""
-        return self._reversed(table).get(i)
+        reverse = self._reverse.get(id(table))
+        if reverse is None:
+            reverse = self._reversed(table)
+        return reverse.get(i)
 
 
 _OWNERS: dict[tuple[int, ...], dict[str, tuple[int, ...]]] = {}
@@ -185,7 +191,7 @@ def _drop_non_positions(doc: Document, vocab: Vocabulary, marks: dict[int, int])
             and last <= first + 2
         ):
             del marks[first]  # head of a one-off delegation, not of the deputies' delegation
-        elif keys[first] == key("quyền") and first > 0 and keys[first - 1] in _AUTHORISING:
+        elif keys[first] == _ACTING and first > 0 and keys[first - 1] in _AUTHORISING:
             # "thừa ủy quyền Chủ tịch nước" (also miswritten "thừa quyền"): the head starts after
             # "quyền"
             del marks[first]
