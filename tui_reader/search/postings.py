@@ -425,13 +425,19 @@ class DeltaSpace(Space):
         if len(gaps) + 1 + len(new) > threshold:
             store.append(())
             return bitmaps.from_slots(self._frozen_slots(i)) | bitmaps.from_slots(new)
-        more = [new[0] - first - sum(gaps), *map(sub, new[1:], new[:-1])]
-        if max(more) < 1 << 8 * width:
-            # New slots all come after the old ones: the old gaps stay as they are.
+        # New slots all come after the old ones: the old gaps stay, widened only when a new
+        # gap needs more bytes.
+        step = new[0] - first - sum(gaps)
+        more = [step, *map(sub, new[1:], new[:-1])] if len(new) > 1 else [step]
+        top = max(more)
+        need = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
+        if need <= width:
             store.blob += self.blob[a:b]
-            store.append_raw(first, width, array(_WIDTH_CODES[width], more))
         else:
-            store.append(self._frozen_slots(i) + new.tolist())
+            width = need
+            if gaps:
+                store.blob += array(_WIDTH_CODES[width], gaps)
+        store.append_raw(first, width, array(_WIDTH_CODES[width], more))
         return None
 
     def _set_store(self, store: _DeltaStore) -> None:
