@@ -402,8 +402,10 @@ def _embedded_captions(paragraph: str, credits: list[tuple[int, int]]) -> list[t
 def _starter_gaps(paragraph: str) -> list[int]:
     """Where the spaces begin between a word (letter or digit) and a sentence starter after it."""
     gaps = []
-    # no starter has a capital inside it, so one found never hides the start of another
-    for m in _STARTER_WORD_RE.finditer(paragraph):
+    position = 0
+    # searched again from the next character, so a starter found never hides one inside it
+    while (m := _STARTER_WORD_RE.search(paragraph, position)) is not None:
+        position = m.start() + 1
         gap = m.start()
         while gap > 0 and paragraph[gap - 1].isspace():
             gap -= 1
