@@ -9,7 +9,6 @@ from tui_reader.extract.tokens import Document, tokenize
 from tui_reader.extract.vocabulary import Phrases, Vocabulary, vocabulary
 from tui_reader.text import key
 
-
 _UNSEEN = object()
 
 
