@@ -20,7 +20,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tui_reader.search import IndexDoc, SearchIndex, parse_query
+from tui_reader.search import IndexDoc, SearchIndex, index_terms, parse_query
 from tui_reader.search.query import PLAIN, Query
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
@@ -334,6 +334,44 @@ def run(sizes: list[int], limits: tuple[int | None, ...] = (None, 50)) -> list[d
     return rows
 
 
+def build_costs(n: int) -> dict:
+    """CPU per article of both halves of indexing, fed in batches as an import feeds them
+    (at least 5,000, then a quarter of what is there; a save after each), and save() times."""
+    if not REAL.is_dir():
+        print(f"skipped: {REAL} is absent")
+        return {}
+    if None not in _BASES:
+        _BASES[None] = _load_bases(None)
+    docs = list(_docs(_BASES[None], n))
+    gc.collect()
+    t = time.process_time()
+    terms = [(doc_id, index_terms(doc)) for doc_id, doc in docs]
+    worker_s = time.process_time() - t
+    del docs
+    index = SearchIndex()
+    add_s = 0.0
+    saves: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        start = 0
+        while start < n:
+            end = min(n, start + max(5000, start // 4))
+            t = time.process_time()
+            index.add_many_terms(terms[start:end])
+            add_s += time.process_time() - t
+            t = time.perf_counter()
+            index.save(Path(tmp) / "search.idx")
+            saves.append(time.perf_counter() - t)
+            start = end
+    return {
+        "size": n,
+        "worker_ms": worker_s / n * 1000,
+        "main_ms": add_s / n * 1000,
+        "batches": len(saves),
+        "last_save_s": saves[-1],
+        "all_saves_s": sum(saves),
+    }
+
+
 def print_table(rows: list[dict]) -> None:
     """Print the rows as one plain table."""
     print(
@@ -365,8 +403,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1,000 articles only (CI smoke)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument(
+        "--build", action="store_true", help="only the CPU cost of indexing and of save()"
+    )
     args = parser.parse_args()
     sizes = [1000] if args.quick else args.sizes
+    if args.build:
+        for n in sizes:
+            r = build_costs(n)
+            if r:
+                print(
+                    f"{n:>7} index_terms {r['worker_ms']:.3f} ms/article (any process),"
+                    f" add_many_terms {r['main_ms']:.3f} ms/article (index process),"
+                    f" {r['batches']} batches; save at {n:,}: {r['last_save_s']:.2f} s"
+                    f" (all saves {r['all_saves_s']:.1f} s)",
+                    flush=True,
+                )
+        return
     rows = []
     for n in sizes:
         rows += run([n])

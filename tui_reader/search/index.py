@@ -81,7 +81,7 @@ class SearchIndex:
         self.add_terms(doc_id, index_terms(doc))
 
     def add_terms(self, doc_id: int, terms: IndexTerms) -> None:
-        """Index one document from its ``index_terms``, replacing any earlier one with the same id."""
+        """``add`` from the document's ``index_terms``, computed in any process."""
         if not isinstance(doc_id, int) or not 0 <= doc_id < 1 << 62:
             raise ValueError(f"document ids are non-negative integers, not {doc_id!r}")
         if doc_id in self._doc_slot:

@@ -10,14 +10,50 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.search import IndexDoc, IndexFileError, IndexTerms, SearchIndex, index_terms
-from tui_reader.search import indexfile
+from tui_reader.search import (
+    IndexDoc,
+    IndexFileError,
+    IndexTerms,
+    SearchIndex,
+    index_terms,
+    indexfile,
+)
 from tui_reader.search.terms import SEP
 
-WORDS = (
-    "Bà Phạm Thị Thanh Thuỷ Thủy chủ tịch Ủy ban nhân dân tỉnh Đảng bộ đang họp "
-    "Huân chương Lao động hạng Nhì trao tặng Phường Phương Liên hoa phượng nở 2023"
-).split()
+WORDS = [
+    "Bà",
+    "Phạm",
+    "Thị",
+    "Thanh",
+    "Thuỷ",
+    "Thủy",
+    "chủ",
+    "tịch",
+    "Ủy",
+    "ban",
+    "nhân",
+    "dân",
+    "tỉnh",
+    "Đảng",
+    "bộ",
+    "đang",
+    "họp",
+    "Huân",
+    "chương",
+    "Lao",
+    "động",
+    "hạng",
+    "Nhì",
+    "trao",
+    "tặng",
+    "Phường",
+    "Phương",
+    "Liên",
+    "hoa",
+    "phượng",
+    "nở",
+    "2023",
+]
 QUERIES = [
     "thuy",
     "Thuỷ",
