@@ -7,7 +7,12 @@ order (month, then id) when documents arrive in bulk, so results come out best-f
 bitmaps from the top; documents added out of order are merged in by sorting the few of them.
 
 A phrase is checked pair by pair: "a b c" needs "a b" and "b c" adjacent somewhere in the same
-text, which is exact for two words and, rarely, too generous for three or more.
+text, which is exact for two words and, rarely, too generous for three or more. A pair's key
+is made of the CRC-32 of both folded words (see ``terms.pair_key``), so it needs no table.
+
+Indexing comes in two halves: ``terms.index_terms`` (tokenising, folding, pair keys) needs no
+index and can run in worker processes; ``add_terms``/``add_many_terms`` file its result under
+a slot. ``add``/``add_many`` do both in the calling process.
 Not thread-safe: callers serialise add/remove/save with search.
 """
 
