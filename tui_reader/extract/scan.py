@@ -108,11 +108,14 @@ class Scan:
         return reverse.get(i)
 
 
-_OWNERS: dict[tuple[int, ...], dict[str, tuple[int, ...]]] = {}
+# per first word: the tables holding phrases that start with it, whether one of them holds the
+# word alone, and every second word of those phrases
+_Owner = tuple[tuple[int, ...], bool, frozenset[str]]
+_OWNERS: dict[tuple[int, ...], dict[str, _Owner]] = {}
 
 
-def _owners(tables: list[Phrases]) -> dict[str, tuple[int, ...]]:
-    """For every first word of the tables' phrases, the indexes of the tables holding it."""
+def _owners(tables: list[Phrases]) -> dict[str, _Owner]:
+    """For every first word of the tables' phrases, the tables holding it and what may follow."""
     ident = tuple(id(t) for t in tables)
     owners = _OWNERS.get(ident)
     if owners is None:
@@ -120,7 +123,14 @@ def _owners(tables: list[Phrases]) -> dict[str, tuple[int, ...]]:
         for n, table in enumerate(tables):
             for first in table:
                 found.setdefault(first, []).append(n)
-        owners = _OWNERS[ident] = {k: tuple(v) for k, v in found.items()}
+        owners = _OWNERS[ident] = {
+            first: (
+                tuple(held),
+                any(tables[n][first][1] for n in held),
+                frozenset().union(*(tables[n][first][0] for n in held)),
+            )
+            for first, held in found.items()
+        }
     return owners
 
 
@@ -136,7 +146,10 @@ def _marks_all(doc: Document, tables: list[Phrases]) -> list[dict[int, int]]:
     # left-to-right matching
     for i in compress(range(n), map(owners.__contains__, keys)):
         first = keys[i]
-        for t in owners[first]:
+        held, single_any, seconds_any = owners[first]
+        if not single_any and (i + 1 >= n or gaps[i + 1] != " " or keys[i + 1] not in seconds_any):
+            continue  # a common word ("các", "người") that starts no phrase here
+        for t in held:
             if i < next_free[t]:
                 continue
             seconds, single = tables[t][first]
