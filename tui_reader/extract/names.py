@@ -104,15 +104,18 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
         and _name_run(sc, i + 1) >= 3
     ):
         return None  # "Cty Nam Triệu Bùi Hữu Hùng": the company's last word, then a full name
+    gaps, place_starts = toks.gaps, sc.vocab.place_starts
     j = i + 1
-    while j < n and j - i <= MAX_GIVEN and doc.adjacent(j) and _name_word(sc, j):
+    while (
+        j < n and j - i <= MAX_GIVEN and (gaps[j] == " " or doc.adjacent(j)) and _name_word(sc, j)
+    ):
         if not key_is_syllable(keys[j]) and not _has_marks(toks.words[j]):
             break
         if j + 1 < n and (keys[j], keys[j + 1]) in _COMPOUNDS:
             break  # "Đoàn Đại biểu Quốc hội", "Đoàn Thanh niên": a body, not a given name
         if j - i >= 3 and keys[j] in _TIMES_OF_DAY:
             break  # "Nguyễn Thành Phong Sáng 15/6 ...": a caption run into the next sentence
-        if j - i >= 2 and (place_at(sc, j) or j) - j >= 2:
+        if j - i >= 2 and keys[j] in place_starts and (place_at(sc, j) or j) - j >= 2:
             break  # "Bí thư Tỉnh ủy Lê Đình Sơn Hà Tĩnh" (a caption's place after the name)
         if j - i >= 2 and keys[j] in _NEW_NAME and _name_run(sc, j) >= 3:
             break  # "TP Sầm Sơn Phạm Văn Tuấn": a place we do not know, then a full name
@@ -158,14 +161,21 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
     ):
         return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
     n = len(keys)
+    gaps, stop_firsts, place_starts = toks.gaps, vocab.stop_phrases, vocab.place_starts
     j = i
     foreign = False
-    while j < n and j - i < MAX_FOREIGN and (j == i or _foreign_adjacent(sc, j)):
+    while j < n and j - i < MAX_FOREIGN and (j == i or gaps[j] == " " or _foreign_adjacent(sc, j)):
         text = words[j]
         if j > i and text in _REGNAL and foreign:
             j += 1  # "Elizabeth II": a monarch's number belongs to the name
             break
-        if not upper[j] or j in sc.stops or j in sc.positions or j in sc.ranks:
+        if (
+            not upper[j]
+            or keys[j] in stop_firsts
+            and j in sc.stops
+            or j in sc.positions
+            or j in sc.ranks
+        ):
             break
         k = keys[j]
         if k in vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
@@ -174,7 +184,7 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
             break  # "TPHồ": two words run together, not a name
         if k in vocab.organisations or (text.isupper() and len(text) > 1):
             break
-        if place_at(sc, j) is not None:
+        if k in place_starts and place_at(sc, j) is not None:
             break
         if not key_is_syllable(k):
             if _VIETNAMESE_ONLY & set(k) and not _transliterated(toks[j]):
@@ -278,7 +288,7 @@ def _person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     ):
         return None
     if end is not None:
-        place_end = place_at(sc, i)
+        place_end = place_at(sc, i) if keys[i] in vocab.place_starts else None
         if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):
             return None  # "TP Hồ Chí Minh Nguyễn Thành Trung": a place, then a name
         if place_end is not None and place_end >= end:

@@ -72,6 +72,10 @@ def _organisation_end(sc: Scan, j: int) -> int:
     n = len(keys)
     vocab = sc.vocab
     positions, stops = sc.positions, sc.stops
+    gaps = toks.gaps
+    # first words of the phrases looked for below: any other word matches none of them
+    stop_firsts, organisation_starts = vocab.stop_phrases, vocab.organisation_starts
+    place_starts = vocab.place_starts
     head_end = j
     lower_run = 0
     after_place = False
@@ -79,7 +83,12 @@ def _organisation_end(sc: Scan, j: int) -> int:
     while (
         j < n
         and j - head_end < MAX_TITLE_TOKENS
-        and (doc.adjacent(j) or _dash_inside_name(sc, j) or _comma_inside_name(sc, j))
+        and (
+            (j and gaps[j] == " ")
+            or doc.adjacent(j)
+            or _dash_inside_name(sc, j)
+            or _comma_inside_name(sc, j)
+        )
     ):
         k = keys[j]
         up = upper[j]
@@ -92,7 +101,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
             and (j > head_end or sc.ends_before(sc.positions, j) is not None)
         ):
             break  # "Chủ tịch nước Thứ trưởng X": a second title (but "Hội đồng Bộ trưởng")
-        phrase = _organisation_phrase(sc, j)
+        phrase = _organisation_phrase(sc, j) if k in organisation_starts else None
         if phrase and after_place and up:
             break  # "UBND tỉnh Khánh Hòa Ban cán sự đảng ...": a caption's next phrase
         if phrase:  # "Ban tổ chức": lower-case words that would otherwise end the title
@@ -100,7 +109,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
             lower_run = 0
             continue
         # verbs end the organisation; capitalised, only sentence openers do ("Ban Tổ chức")
-        stop_end = stops.get(j)
+        stop_end = stops.get(j) if k in stop_firsts else None
         if stop_end and (
             not up
             or k in vocab.not_given_names
@@ -118,7 +127,7 @@ def _organisation_end(sc: Scan, j: int) -> int:
         if up:
             lower_run = 0
             prev = keys[j - 1]
-            place_end = place_at(sc, j)
+            place_end = place_at(sc, j) if k in place_starts else None
             if place_end is not None and place_end - j == 1 and j == head_end:
                 place_end = None  # "Phó Ban Pháp chế": a one-word country is also a word
             if place_end is not None and (
