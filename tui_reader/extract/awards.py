@@ -140,7 +140,7 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
         return []
     doc = sc.doc
     sentences = sentence_spans(doc.body)
-    latest = _latest_year(doc.body)
+    latest: int | None = None  # the article's latest year, read when a sentence names a year
     starts = [s for s, _ in sentences]
     found: list[Award] = []
     previous: tuple[int, list[str | None]] | None = None  # (end token, issuers) of the last kind
@@ -167,7 +167,10 @@ def find_awards(sc: Scan, officials: list[Official]) -> list[Award]:
             continue  # "đã được tặng Huy hiệu 50 năm tuổi Đảng, nhiều huân, huy chương ..."
         if _honours_record(sc, s_start, s_end):
             continue
-        if _only_past_years(doc.body[s_start:s_end], latest):
+        sentence = doc.body[s_start:s_end]
+        if latest is None and _YEAR_RE.search(sentence):
+            latest = _latest_year(doc.body)
+        if latest is not None and _only_past_years(sentence, latest):
             continue  # "được tặng bằng khen ... năm 2014" in an article of later events
         if _inside_place(sc, h):
             continue  # "CLB Cao Bằng khen thưởng 8 VĐV": a province, then a verb
