@@ -6,16 +6,13 @@ Python's big-int ``&``, ``|`` and ``& ~`` run in C over machine words, so AND/OR
 
 from __future__ import annotations
 
-import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
-from operator import sub
+from operator import setitem, sub
 
 # byte value -> its 8 bits as 8 bytes of 0/1, lowest bit first
 _UNPACK = [bytes((b >> i) & 1 for i in range(8)) for b in range(256)]
-# 8 bytes of 0/1 read as one native uint64 -> the byte value they stand for
-_PACK = {int.from_bytes(_UNPACK[b], sys.byteorder): b for b in range(256)}
 _SMALL = 48  # below this many slots, setting bits one by one beats the bulk path
 _SHIFT_FROM = 1 << 14  # from_slots starts at the lowest slot when it is at least this
 _CHUNK = 2048  # bytes of bitmap unpacked at a time when walking slots from the top
@@ -36,11 +33,13 @@ def from_slots(slots: Sequence[int]) -> int:
         # Slots high up (say, the newest documents): build from the lowest one, then shift,
         # so the work follows the span of the slots rather than their top.
         return from_slots(list(map(sub, slots, repeat(low)))) << low
+    # The bitmap as binary digits, highest slot first, read by int() in C: cheaper than
+    # packing bytes of flags. operator.setitem is a fast call, unlike flags.__setitem__.
     top = max(slots)
-    flags = bytearray(((top >> 6) + 1) << 6)  # one byte per slot, a whole number of uint64
-    deque(map(flags.__setitem__, slots, repeat(1)), maxlen=0)
-    packed = bytes(map(_PACK.__getitem__, memoryview(flags).cast("Q")))
-    return int.from_bytes(packed, "little")
+    digits = bytearray(b"0") * (top + 1)
+    deque(map(setitem, repeat(digits), slots, repeat(49)), maxlen=0)  # 49: "1"
+    digits.reverse()
+    return int(digits, 2)
 
 
 def to_flags(bm: int) -> bytes:

@@ -156,7 +156,8 @@ class Space:
         j = 0  # old keys below j are done
         d = 0  # dense_order[d:] are the old dense keys not yet done
         for k in sorted(extra):
-            p = bisect_left(old_keys, k, j)
+            # Touched keys often follow one another: look at the next old key before searching.
+            p = j if j >= n_old or old_keys[j] >= k else bisect_left(old_keys, k, j + 1)
             if p > j:
                 # A block of untouched keys: copy keys, runs and bitmaps as they are.
                 shift = len(keys) - j
@@ -229,7 +230,7 @@ class Space:
         """Copy the runs of frozen keys lo..hi-1 to ``store`` in one piece."""
         a, b = self.offsets[lo], self.offsets[hi]
         base = len(store.data)
-        store.data.frombytes(memoryview(self.data[a:b]).cast("B"))
+        store.data.frombytes(memoryview(self.data)[a:b].cast("B"))
         store.offsets.extend(map(add, self.offsets[lo + 1 : hi + 1], repeat(base - a)))
 
     def _extend_run(self, i: int, new: array, threshold: int, store: _Store) -> int | None:
@@ -412,7 +413,7 @@ class DeltaSpace(Space):
     def _copy_block(self, lo: int, hi: int, store: _DeltaStore) -> None:
         a, b = self.offsets[lo], self.offsets[hi]
         base = len(store.blob)
-        store.blob += self.blob[a:b]
+        store.blob += memoryview(self.blob)[a:b]
         store.offsets.extend(map(add, self.offsets[lo + 1 : hi + 1], repeat(base - a)))
         store.firsts.frombytes(memoryview(self.firsts[lo:hi]).cast("B"))
         store.widths.frombytes(memoryview(self.widths[lo:hi]).cast("B"))
@@ -432,7 +433,7 @@ class DeltaSpace(Space):
         top = max(more)
         need = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
         if need <= width:
-            store.blob += self.blob[a:b]
+            store.blob += memoryview(self.blob)[a:b]
         else:
             width = need
             if gaps:
@@ -442,7 +443,7 @@ class DeltaSpace(Space):
 
     def _set_store(self, store: _DeltaStore) -> None:
         self.offsets, self.firsts, self.widths = store.offsets, store.firsts, store.widths
-        self.blob = bytes(store.blob)
+        self.blob = store.blob  # never resized again: a new store takes the next merge
 
     def _store_bytes(self) -> int:
         return 13 * len(self.firsts) + len(self.blob)
