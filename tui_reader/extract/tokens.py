@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 from typing import NamedTuple
@@ -160,9 +161,16 @@ class Document:
     """An article body split into tokens, with its key text for vocabulary matching."""
 
     body: str
-    key: str
     tokens: Tokens
     capitals: list[int]  # indexes of the tokens that start with a capital letter
+    _key: str | None = field(default=None, repr=False)
+
+    @property
+    def key(self) -> str:
+        """``text.key`` of the whole body, same length (computed on first use)."""
+        if self._key is None:
+            self._key = _body_key(self.body)
+        return self._key
 
     @cached_property
     def by_start(self) -> OffsetIndex:
@@ -208,17 +216,26 @@ class Document:
 
 def tokenize(body: str) -> Document:
     """Split a body into tokens; keys are computed once for the whole body."""
-    body_key = key(body)
-    if len(body_key) != len(body):  # an exotic character changed length when lowered
-        body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
-    # splitting with a capturing group alternates gaps and words, all in C
     plain = _OUTSIDE_PLAIN_RE.search(body) is None
-    parts = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).split(body)
+    if plain and unicodedata.is_normalized("NFC", body):
+        # lowering plain NFC text maps each character to one, by itself, and the tone rewrite
+        # works inside words: the words joined by NUL (never in a word) are keyed in one call,
+        # and the whole body's key waits until something asks for it
+        body_key = None
+        parts = _PLAIN_SPLIT_RE.split(body)
+        words = parts[1::2]
+        keys = key("\0".join(words)).split("\0") if words else []
+    else:
+        body_key = _body_key(body)
+        # splitting with a capturing group alternates gaps and words, all in C
+        parts = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).split(body)
+        words = parts[1::2]
+        keys = None
     offsets = list(accumulate(map(len, parts)))
     starts = offsets[0::2][:-1]
     ends = offsets[1::2]
-    words = parts[1::2]
-    keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
+    if keys is None:
+        keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
     gaps = parts[0::2]
     hits = [
         m.start() - 1
@@ -227,22 +244,35 @@ def tokenize(body: str) -> Document:
     ]
     hits += [m.start() for m in _TP_FIND_RE.finditer(body)]
     if hits:
+        if body_key is None:
+            piece_key = lambda a, b: key(body[a:b])  # noqa: E731
+        else:
+            piece_key = lambda a, b: body_key[a:b]  # noqa: E731
         starts, ends, words, keys, gaps = _split_glued(
-            body, body_key, (starts, ends, words, keys, gaps), hits
+            body, piece_key, (starts, ends, words, keys, gaps), hits
         )
     upper = [w[0].isupper() for w in words]
     return Document(
         body=body,
-        key=body_key,
         tokens=Tokens(body, starts, ends, keys, gaps, words, upper),
         capitals=list(compress(range(len(upper)), upper)),
+        _key=body_key,
     )
 
 
-def _split_glued(body: str, body_key: str, lists: tuple, hits: list[int]) -> tuple:
+def _body_key(body: str) -> str:
+    """``text.key`` of a whole body, one character for each of the body's."""
+    body_key = key(body)
+    if len(body_key) != len(body):  # an exotic character changed length when lowered
+        body_key = "".join(key(c) if len(key(c)) == 1 else c for c in body)
+    return body_key
+
+
+def _split_glued(body: str, piece_key, lists: tuple, hits: list[int]) -> tuple:
     """Split words run together by a dot or a typo: "TP.Phan" (an abbreviation, read as one
     name with what follows), "Phúc.Thủ" (a sentence end without its space), "TPHồ". Only the
-    few words hit are rebuilt; the lists are spliced."""
+    few words hit are rebuilt; the lists are spliced. ``piece_key(start, end)`` is the key of
+    the body's text there."""
     starts, ends, words, keys, gaps = (list(x) for x in lists)
     for n in sorted({bisect_right(starts, h) - 1 for h in hits}, reverse=True):
         pieces = _pieces(body, starts[n], ends[n])
@@ -251,7 +281,7 @@ def _split_glued(body: str, body_key: str, lists: tuple, hits: list[int]) -> tup
         starts[n : n + 1] = [a for a, _ in pieces]
         ends[n : n + 1] = [b for _, b in pieces]
         words[n : n + 1] = [body[a:b] for a, b in pieces]
-        keys[n : n + 1] = [body_key[a:b] for a, b in pieces]
+        keys[n : n + 1] = [piece_key(a, b) for a, b in pieces]
         gaps[n + 1 : n + 1] = [body[pieces[k - 1][1] : pieces[k][0]] for k in range(1, len(pieces))]
     return starts, ends, words, keys, gaps
 

@@ -15,6 +15,7 @@ from tui_reader.extract.tokens import (
     _SPLIT_RE,
     tokenize,
 )
+from tui_reader.text import key
 
 BODY = (
     "Thiếu tướng Lê Văn Bình, Ủy viên Ban Thường vụ Tỉnh ủy, Giám đốc Công an TP.Phan Thiết "
@@ -57,6 +58,7 @@ def test_token_lists_agree_with_tokens():
         )  # fmt: skip
         assert tok.upper == toks.upper[i] == (i in doc.capitals)
         assert doc.key[tok.start : tok.end] == tok.key
+    assert doc.key == key(BODY)  # read on first use
 
 
 def test_offsets_map_to_tokens_only_on_word_edges():
