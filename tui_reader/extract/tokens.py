@@ -219,12 +219,12 @@ def tokenize(body: str) -> Document:
     plain = _OUTSIDE_PLAIN_RE.search(body) is None
     if plain and unicodedata.is_normalized("NFC", body):
         # lowering plain NFC text maps each character to one, by itself, and the tone rewrite
-        # works inside words: the words joined by NUL (never in a word) are keyed in one call,
-        # and the whole body's key waits until something asks for it
+        # works inside words: each word's key is its own key, and the whole body's key waits
+        # until something asks for it
         body_key = None
         parts = _PLAIN_SPLIT_RE.split(body)
         words = parts[1::2]
-        keys = key("\0".join(words)).split("\0") if words else []
+        keys = list(map(_WORD_KEYS.__getitem__, words))
     else:
         body_key = _body_key(body)
         # splitting with a capturing group alternates gaps and words, all in C
@@ -251,13 +251,37 @@ def tokenize(body: str) -> Document:
         starts, ends, words, keys, gaps = _split_glued(
             body, piece_key, (starts, ends, words, keys, gaps), hits
         )
-    upper = [w[0].isupper() for w in words]
+    upper = (
+        list(map(_WORD_UPPER.__getitem__, words))
+        if body_key is None
+        else [w[0].isupper() for w in words]
+    )
     return Document(
         body=body,
         tokens=Tokens(body, starts, ends, keys, gaps, words, upper),
         capitals=list(compress(range(len(upper)), upper)),
         _key=body_key,
     )
+
+
+class _WordTable(dict):
+    """A value per distinct word, computed on first sight: words repeat across articles, and a
+    look-up in C is cheaper than a Python call per word. Emptied when it grows too large."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str):
+        if len(self) >= _WORD_TABLE_LIMIT:
+            self.clear()
+        value = self[word] = self._compute(word)
+        return value
+
+
+_WORD_TABLE_LIMIT = 200_000
+_WORD_KEYS = _WordTable(key)  # a word's key is the slice of the body's key (plain NFC text)
+_WORD_UPPER = _WordTable(lambda word: word[0].isupper())
 
 
 def _body_key(body: str) -> str:
