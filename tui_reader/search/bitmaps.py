@@ -42,6 +42,18 @@ def from_slots(slots: Sequence[int]) -> int:
     return int(digits, 2)
 
 
+def from_sorted(slots: Sequence[int]) -> int:
+    """The bitmap of slots in ascending order; the work follows their span, not their top."""
+    if len(slots) < _SMALL:
+        return from_slots(slots)
+    low = slots[0]
+    digits = bytearray(b"0") * (slots[-1] - low + 1)
+    offsets = map(sub, slots, repeat(low)) if low else slots
+    deque(map(setitem, repeat(digits), offsets, repeat(49)), maxlen=0)
+    digits.reverse()
+    return int(digits, 2) << low
+
+
 def to_flags(bm: int) -> bytes:
     """One byte (0 or 1) per slot from 0 up to the highest set bit."""
     raw = bm.to_bytes((bm.bit_length() + 7) >> 3, "little")

@@ -85,16 +85,19 @@ class _DeltaStore:
     def __init__(self) -> None:
         self.offsets = array("Q", [0])  # byte offsets into ``blob``
         self.firsts = array("I")
+        self.lasts = array("I")  # the last slot of each key: new slots extend from it
         self.widths = array("B")
         self.blob = bytearray()
 
     def append(self, slots: Sequence[int]) -> None:
         if len(slots) < 2:  # most word pairs occur in a single document
             self.firsts.append(slots[0] if slots else 0)
+            self.lasts.append(slots[0] if slots else 0)
             self.widths.append(1)
             self.offsets.append(len(self.blob))
             return
         self.firsts.append(slots[0])
+        self.lasts.append(slots[-1])
         gaps = list(map(sub, slots[1:], slots[:-1]))
         top = max(gaps)
         width = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
@@ -103,8 +106,9 @@ class _DeltaStore:
         self.blob.extend(array(_WIDTH_CODES[width], gaps).tobytes())
         self.offsets.append(len(self.blob))
 
-    def append_raw(self, first: int, width: int, run) -> None:
+    def append_raw(self, first: int, last: int, width: int, run) -> None:
         self.firsts.append(first)
+        self.lasts.append(last)
         self.widths.append(width)
         self.blob += run
         self.offsets.append(len(self.blob))
@@ -175,14 +179,14 @@ class Space:
                 j = p + 1
                 if d < n_dense and dense_order[d] == p:
                     d += 1
-                    dense[idx] = old_dense[p] | bitmaps.from_slots(new)
+                    dense[idx] = old_dense[p] | bitmaps.from_sorted(new)
                     out.append(())
                 else:
                     bm = self._extend_run(p, new, threshold, out)
                     if bm is not None:
                         dense[idx] = bm
             elif len(new) > threshold:
-                dense[idx] = bitmaps.from_slots(new)
+                dense[idx] = bitmaps.from_sorted(new)
                 out.append(())
             else:
                 out.append(new)
@@ -238,7 +242,7 @@ class Space:
         run = self.data[self.offsets[i] : self.offsets[i + 1]]
         if len(run) + len(new) > threshold:
             store.append(())
-            return bitmaps.from_slots(run) | bitmaps.from_slots(new)
+            return bitmaps.from_sorted(run) | bitmaps.from_sorted(new)
         store.data.frombytes(memoryview(run).cast("B"))
         store.append(new)
         return None
@@ -262,11 +266,11 @@ class Space:
         if i >= 0:
             bm = self.dense.get(i)
             if bm is None:
-                bm = bitmaps.from_slots(self._frozen_slots(i))
+                bm = bitmaps.from_sorted(self._frozen_slots(i))
         if self.extra:
             new = self.extra.get(k)
             if new:
-                bm |= bitmaps.from_slots(new)
+                bm |= bitmaps.from_sorted(new)
         return bm
 
     def prefix_range(self, prefix: str) -> tuple[int, int]:
@@ -399,6 +403,7 @@ class DeltaSpace(Space):
     def __init__(self) -> None:
         super().__init__(int_keys=True)
         self.firsts = array("I")
+        self.lasts = array("I")
         self.widths = array("B")
         self.blob = b""
 
@@ -415,7 +420,8 @@ class DeltaSpace(Space):
         base = len(store.blob)
         store.blob += memoryview(self.blob)[a:b]
         store.offsets.extend(map(add, self.offsets[lo + 1 : hi + 1], repeat(base - a)))
-        store.firsts.frombytes(memoryview(self.firsts[lo:hi]).cast("B"))
+        store.firsts.frombytes(memoryview(self.firsts)[lo:hi].cast("B"))
+        store.lasts.frombytes(memoryview(self.lasts)[lo:hi].cast("B"))
         store.widths.frombytes(memoryview(self.widths[lo:hi]).cast("B"))
 
     def _extend_run(self, i: int, new: array, threshold: int, store: _DeltaStore) -> int | None:
@@ -425,10 +431,10 @@ class DeltaSpace(Space):
         gaps = memoryview(self.blob)[a:b].cast(_WIDTH_CODES[width])
         if len(gaps) + 1 + len(new) > threshold:
             store.append(())
-            return bitmaps.from_slots(self._frozen_slots(i)) | bitmaps.from_slots(new)
+            return bitmaps.from_sorted(self._frozen_slots(i)) | bitmaps.from_sorted(new)
         # New slots all come after the old ones: the old gaps stay, widened only when a new
         # gap needs more bytes.
-        step = new[0] - first - sum(gaps)
+        step = new[0] - self.lasts[i]
         more = [step, *map(sub, new[1:], new[:-1])] if len(new) > 1 else [step]
         top = max(more)
         need = 1 if top < 1 << 8 else 2 if top < 1 << 16 else 4
@@ -438,20 +444,22 @@ class DeltaSpace(Space):
             width = need
             if gaps:
                 store.blob += array(_WIDTH_CODES[width], gaps)
-        store.append_raw(first, width, array(_WIDTH_CODES[width], more))
+        store.append_raw(first, new[-1], width, array(_WIDTH_CODES[width], more))
         return None
 
     def _set_store(self, store: _DeltaStore) -> None:
         self.offsets, self.firsts, self.widths = store.offsets, store.firsts, store.widths
+        self.lasts = store.lasts
         self.blob = store.blob  # never resized again: a new store takes the next merge
 
     def _store_bytes(self) -> int:
-        return 13 * len(self.firsts) + len(self.blob)
+        return 17 * len(self.firsts) + len(self.blob)
 
     def _store_state(self, put) -> dict:
         return {
             "offsets": put(self.offsets),
             "firsts": put(self.firsts),
+            "lasts": put(self.lasts),
             "widths": put(self.widths),
             "blob": put(self.blob),
         }
@@ -459,10 +467,14 @@ class DeltaSpace(Space):
     def _load_store(self, state: dict, section, nkeys: int) -> None:
         offsets = section(state["offsets"], "Q")
         firsts = section(state["firsts"], "I")
+        lasts = section(state["lasts"], "I")
         widths = section(state["widths"], "B")
         blob = section(state["blob"], "B")
         if len(offsets) != nkeys + 1 or offsets[0] != 0 or offsets[-1] != len(blob):
             raise ValueError("postings offsets do not match their data")
-        if len(firsts) != nkeys or len(widths) != nkeys or set(widths) - {1, 2, 4}:
+        if len(firsts) != nkeys or len(lasts) != nkeys or len(widths) != nkeys:
+            raise ValueError("postings widths do not match their keys")
+        if set(widths) - {1, 2, 4}:
             raise ValueError("postings widths do not match their keys")
         self.offsets, self.firsts, self.widths, self.blob = offsets, firsts, widths, blob
+        self.lasts = lasts

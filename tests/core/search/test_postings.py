@@ -15,6 +15,8 @@ def test_bitmaps_round_trip_small_and_large_sets():
         slots = sorted(rng.sample(range(200_000), n))
         bm = bitmaps.from_slots(slots)
         assert bitmaps.slots(bm) == slots
+        assert bitmaps.from_sorted(slots) == bm
+        assert bitmaps.from_sorted([s + 70_000 for s in slots]) == bm << 70_000
         assert list(bitmaps.slots_desc(bm)) == slots[::-1]
     assert bitmaps.from_slots([5, 5, 3]) == 0b101000
 
