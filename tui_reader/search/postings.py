@@ -1,8 +1,10 @@
-"""Postings of one kind of key (exact words, folded words or word-pair buckets) in one field.
+"""Postings of one kind of key (exact words, folded words or word pairs) in one field.
 
 A frozen part (sorted keys, offsets into one array of slots, frequent keys as bitmaps) is
 compact and loads from disk in a few copies; a small overlay takes documents added since the
-last ``freeze``. Lookups answer bitmaps of slots (see ``bitmaps``).
+last ``freeze``. Lookups answer bitmaps of slots (see ``bitmaps``). New documents always take
+higher slots, so a freeze appends to runs: it walks only the keys the overlay touches and
+copies the rest in blocks.
 """
 
 from __future__ import annotations
