@@ -294,6 +294,8 @@ def _left_chain(
 
 def find_officials(sc: Scan) -> list[Official]:
     """All officials of the body, in order of first mention, with every mention span."""
+    if not sc.positions and not sc.ranks:
+        return []  # an official has a title or a rank, and every one is read from these
     doc = sc.doc
     toks = doc.tokens
     by_end = _titles_by_end(sc)
@@ -544,13 +546,13 @@ def _transcribed_before_title(sc: Scan, i: int) -> int | None:
     toks = doc.tokens
     vocab = sc.vocab
     j = i
-    while j < len(toks) and j - i < 6 and (j == i or doc.adjacent(j)):
-        tok = toks[j]
-        if not tok.upper or not tok.text.isalpha() or j in sc.positions or j in sc.ranks:
+    keys, words, upper = toks.keys, toks.words, toks.upper
+    while j < len(keys) and j - i < 6 and (j == i or doc.adjacent(j)):
+        if not upper[j] or not words[j].isalpha() or j in sc.positions or j in sc.ranks:
             break
-        if tok.key in vocab.not_given_names or tok.key in vocab.organisations:
+        if keys[j] in vocab.not_given_names or keys[j] in vocab.organisations:
             break
-        if place_at(sc, j) is not None:
+        if keys[j] in vocab.place_starts and place_at(sc, j) is not None:
             break
         j += 1
     if j - i < 3 or j >= len(toks) or doc.gap(j) != ", " or j not in sc.positions:

@@ -70,6 +70,7 @@ class Scan:
     places: dict[int, int | None] = field(default_factory=dict)  # filled by names.place_at
     people: dict[tuple[int, bool], int | None] = field(default_factory=dict)  # names.person_name_at
     organisation_ends: dict[int, int] = field(default_factory=dict)  # titles.organisation_end
+    titles: dict = field(default_factory=dict)  # titles.title_at, by head token
 
     _reverse: dict[int, dict[int, int]] = field(default_factory=dict)
     _capitals: dict[str, list[int]] | None = None

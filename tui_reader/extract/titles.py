@@ -32,11 +32,13 @@ def title_at(sc: Scan, h: int) -> TitleSpan | None:
     head_end = sc.positions.get(h)
     if head_end is None:
         return None
-    start = h
-    if h > 0 and sc.doc.tokens.keys[h - 1] in FORMER and sc.doc.adjacent(h):
-        start = h - 1
-    end = organisation_end(sc, head_end)
-    return TitleSpan(start, head_end, end)
+    span = sc.titles.get(h)
+    if span is None:
+        start = h
+        if h > 0 and sc.doc.tokens.keys[h - 1] in FORMER and sc.doc.adjacent(h):
+            start = h - 1
+        span = sc.titles[h] = TitleSpan(start, head_end, organisation_end(sc, head_end))
+    return span
 
 
 # words after which a position head is part of an organisation's name ("Hội đồng Bộ trưởng",
