@@ -279,7 +279,7 @@ class _WordTable(dict):
         return value
 
 
-_WORD_TABLE_LIMIT = 200_000
+_WORD_TABLE_LIMIT = 100_000  # about 15 MB: names and numbers make new words forever
 _WORD_KEYS = _WordTable(key)  # a word's key is the slice of the body's key (plain NFC text)
 _WORD_UPPER = _WordTable(lambda word: word[0].isupper())
 
