@@ -75,3 +75,15 @@ def test_headline_name_search_matches_whole_words_only():
     text = "lê văn bình, lê văn bình2 và _lê văn bình; lê văn bìnhx lê văn bình"
     expected = [m.span() for m in re.finditer(r"(?<!\w)lê văn bình(?!\w)", text)]
     assert _whole_word_spans(text, "lê văn bình") == expected == [(0, 11), (56, 67)]
+
+
+def test_word_tables_stay_bounded_and_right(monkeypatch):
+    from tui_reader.extract import tokens
+
+    monkeypatch.setattr(tokens, "_WORD_TABLE_LIMIT", 3)
+    for body in ("Ông Lê Văn Bình, Uỷ viên", "bà Trần Thị Hoà đến Hà Nội"):
+        doc = tokenize(body)
+        assert doc.tokens.keys == [
+            doc.key[s:e] for s, e in zip(doc.tokens.starts, doc.tokens.ends, strict=True)
+        ]
+        assert len(tokens._WORD_KEYS) <= 3
