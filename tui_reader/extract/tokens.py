@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from tui_reader.text import key, strip_diacritics
@@ -251,11 +252,7 @@ def tokenize(body: str) -> Document:
         starts, ends, words, keys, gaps = _split_glued(
             body, piece_key, (starts, ends, words, keys, gaps), hits
         )
-    upper = (
-        list(map(_WORD_UPPER.__getitem__, words))
-        if body_key is None
-        else [w[0].isupper() for w in words]
-    )
+    upper = list(map(str.isupper, map(_FIRST_CHAR, words)))
     return Document(
         body=body,
         tokens=Tokens(body, starts, ends, keys, gaps, words, upper),
@@ -281,7 +278,7 @@ class _WordTable(dict):
 
 _WORD_TABLE_LIMIT = 100_000  # about 15 MB: names and numbers make new words forever
 _WORD_KEYS = _WordTable(key)  # a word's key is the slice of the body's key (plain NFC text)
-_WORD_UPPER = _WordTable(lambda word: word[0].isupper())
+_FIRST_CHAR = itemgetter(0)
 
 
 def _body_key(body: str) -> str:
