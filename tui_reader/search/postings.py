@@ -161,7 +161,8 @@ class Space:
         dense = _Bitmaps()
         j = 0  # old keys below j are done
         d = 0  # dense_order[d:] are the old dense keys not yet done
-        for k in sorted(extra):
+        new_keys = sorted(extra)
+        for k in new_keys:
             # Touched keys often follow one another: look at the next old key before searching.
             p = j if j >= n_old or old_keys[j] >= k else bisect_left(old_keys, k, j + 1)
             if p > j:
@@ -205,10 +206,13 @@ class Space:
         self.extra = defaultdict(_slot_array)
         self._extra_keys = None
         if not self.int_keys:
-            self._build_prefixes()
+            self._build_prefixes(new_keys, extra)
 
-    def _build_prefixes(self) -> None:
-        """Precompute the bitmaps of short prefixes that cover many slots or frequent keys."""
+    def _build_prefixes(self, new_keys: Sequence = (), new: dict | None = None) -> None:
+        """Precompute the bitmaps of short prefixes that cover many slots or frequent keys.
+
+        A prefix precomputed before the merge of ``new`` (sorted ``new_keys`` -> slots) only
+        gains the new keys' slots: cheaper than gathering all of its keys again."""
         rare: dict[str, int] = {}
         dense_keys: dict[str, int] = {}
         offsets, dense = self.offsets, self.dense
@@ -223,7 +227,18 @@ class Space:
                     rare[h] = rare.get(h, 0) + size
         heavy = {h for h, n in rare.items() if n > _PREFIX_SLOTS}
         heavy.update(h for h, n in dense_keys.items() if n > _PREFIX_DENSE)
-        self.prefixes = _Bitmaps((h, self._frozen_prefix_bitmap(h)) for h in sorted(heavy))
+        old = self.prefixes
+        prefixes = _Bitmaps()
+        for h in sorted(heavy):
+            if new is not None and h in old:
+                joined = _slot_array()
+                lo = bisect_left(new_keys, h)
+                for k in new_keys[lo : bisect_left(new_keys, h + _MAX_CHAR, lo)]:
+                    joined.extend(new[k])
+                prefixes[h] = old[h] | bitmaps.from_slots(joined)
+            else:
+                prefixes[h] = self._frozen_prefix_bitmap(h)
+        self.prefixes = prefixes
 
     # -- storage of the frozen slots -------------------------------------------------------
     def _frozen_slots(self, i: int) -> Sequence[int]:

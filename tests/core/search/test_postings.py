@@ -99,7 +99,13 @@ def test_precomputed_prefixes_answer_like_gathered_ones(tmp_path: Path, monkeypa
     space.add({"thuoc"}, 3000)  # the overlay still counts for a precomputed prefix
     assert 3000 in bitmaps.slots(space.prefix_bitmap("th"))
     space.freeze(3001)
+    # prefixes precomputed before the merge were extended, not gathered again: same bitmaps
+    assert all(space.prefixes[h] == space._frozen_prefix_bitmap(h) for h in space.prefixes)
     loaded = _round_trip(space, tmp_path, Space)
     assert set(loaded.prefixes) == set(space.prefixes)
     assert all(loaded.prefixes[h] == space.prefixes[h] for h in space.prefixes)
     assert loaded.prefix_bitmap("th") == space.prefix_bitmap("th")
+    loaded.add({"thom", "an"}, 3001)
+    loaded.freeze(3002)
+    assert all(loaded.prefixes[h] == loaded._frozen_prefix_bitmap(h) for h in loaded.prefixes)
+    assert 3001 in bitmaps.slots(loaded.prefixes["th"])
