@@ -445,8 +445,7 @@ class DeltaSpace(Space):
         a, b = self.offsets[i], self.offsets[i + 1]
         width = self.widths[i]
         first = self.firsts[i]
-        gaps = memoryview(self.blob)[a:b].cast(_WIDTH_CODES[width])
-        if len(gaps) + 1 + len(new) > threshold:
+        if (b - a) // width + 1 + len(new) > threshold:
             store.append(())
             return bitmaps.from_sorted(self._frozen_slots(i)) | bitmaps.from_sorted(new)
         # New slots all come after the old ones: the old gaps stay, widened only when a new
@@ -458,9 +457,10 @@ class DeltaSpace(Space):
         if need <= width:
             store.blob += memoryview(self.blob)[a:b]
         else:
+            if b > a:
+                gaps = memoryview(self.blob)[a:b].cast(_WIDTH_CODES[width])
+                store.blob += array(_WIDTH_CODES[need], gaps)
             width = need
-            if gaps:
-                store.blob += array(_WIDTH_CODES[width], gaps)
         store.append_raw(first, new[-1], width, array(_WIDTH_CODES[width], more))
         return None
 
