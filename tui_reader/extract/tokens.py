@@ -17,7 +17,8 @@ from tui_reader.text import key, strip_diacritics
 WORD_RE = re.compile(r"\w+(?:[.&/'’\-]\w+)*", re.UNICODE)
 # "TP.Phan Thiết" and the typo "TPHồ Chí Minh" are two words each
 _TP_GLUED_RE = re.compile(r"TP(?=[A-ZĐ][a-zà-ỹ])")
-_SPLIT_RE = re.compile(r"(\w+(?:[.&/'’\-]\w+)*)")
+# possessive: a word never gives back a letter, so the engine keeps no backtracking points
+_SPLIT_RE = re.compile(r"(\w++(?:[.&/'’\-]\w++)*+)")
 # a dot between letters ("TP.Phan", "V.Vnukov", "Phúc.Thủ") or "TP" run into a name ("TPHồ");
 # both start with a literal so that the regex engine skips ahead fast
 _DOT_FIND_RE = re.compile(r"\.(?=[^\W\d_])")
@@ -49,7 +50,7 @@ def _plain_class(test) -> str:
 
 
 _PLAIN_WORD = _plain_class(lambda c: c.isalnum() or c == "_")
-_PLAIN_SPLIT_RE = re.compile(rf"({_PLAIN_WORD}+(?:[.&/'’\-]{_PLAIN_WORD}+)*)")
+_PLAIN_SPLIT_RE = re.compile(rf"({_PLAIN_WORD}++(?:[.&/'’\-]{_PLAIN_WORD}++)*+)")
 _OUTSIDE_PLAIN_RE = re.compile("[^" + _plain_class(lambda c: True)[1:])
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
