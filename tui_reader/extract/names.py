@@ -161,6 +161,8 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
     ):
         return None  # "Hàn Park Geun-hye", "bang Tây Bengal": a place comes first
     n = len(keys)
+    if all(map(key_is_syllable, keys[i : i + MAX_FOREIGN])):
+        return None  # a foreign name has a word that is no Vietnamese syllable
     gaps, stop_firsts, place_starts = toks.gaps, vocab.stop_phrases, vocab.place_starts
     j = i
     foreign = False

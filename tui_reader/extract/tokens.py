@@ -234,7 +234,7 @@ def tokenize(body: str) -> Document:
         words = parts[1::2]
         keys = None
     offsets = list(accumulate(map(len, parts)))
-    starts = offsets[0::2][:-1]
+    starts = offsets[0:-1:2]
     ends = offsets[1::2]
     if keys is None:
         keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
