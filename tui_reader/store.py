@@ -48,6 +48,9 @@ log = logging.getLogger(__name__)
 
 # Opening an article parses its whole shard: 100 bodies (~0.8 MB) take a few milliseconds.
 SHARD_SIZE = 100
+# An import holds at most this many articles (text, extractions, index terms) before it
+# writes them: bounded memory, while the files are rewritten only a few times in a big import.
+MAX_BATCH = 20_000
 ARTICLES = "articles"
 INFO = "info"
 BODIES = "bodies"
@@ -531,7 +534,7 @@ class Library:
                             report.updated += 1
                         hashes[existing] = item.digest
                         batch.append((existing, item))
-                    if len(batch) >= max(batch_size, len(hashes) // 4):
+                    if len(batch) >= max(batch_size, min(len(hashes) // 4, MAX_BATCH)):
                         if pending is not None:
                             pending.result()  # one commit at a time; its error stops the import
                         pending = committer.submit(self._commit, batch, pool)
