@@ -31,7 +31,13 @@ _OLD_TONE_PAIRS = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PAIRS))
+# "o[àá…]|u[ỳý…]": the same matches as the alternation of the pairs, found faster
+_OLD_TONE_RE = re.compile(
+    "|".join(
+        f"{first}[{''.join(sorted(p[1] for p in _OLD_TONE_PAIRS if p[0] == first))}]"
+        for first in sorted({p[0] for p in _OLD_TONE_PAIRS})
+    )
+)
 
 # Vietnamese letters live in Latin-1, Latin Extended-A/B and Latin Extended Additional.
 _LATIN_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
