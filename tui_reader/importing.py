@@ -137,6 +137,11 @@ def _prepare(article: Article) -> Prepared:
     return Prepared(article.source, digest, docs=docs)
 
 
+def _prepare_task(task: tuple) -> list[Prepared | tuple[str, str]]:
+    """A file's articles, or the (source, reason) of a path that could not be used."""
+    return [task] if len(task) == 2 else _prepare_file(task)
+
+
 def _prepare_file(task: tuple[Path, str, str]) -> list[Prepared | tuple[str, str]]:
     return [item if isinstance(item, tuple) else _prepare(item) for item in file_articles(*task)]
 
@@ -195,28 +200,24 @@ class ExtractorPool:
             return
         from tui_reader.formats import BULK_SUFFIXES
 
-        files: list[tuple[Path, str, str]] = []
-        for task in _file_tasks(paths, source_prefix, text_format):
-            if len(task) == 2:
-                yield from self._run_files(files)
-                files = []
-                yield task
-            elif task[0].suffix.lower() in BULK_SUFFIXES:
-                yield from self._run_files(files)
-                files = []
-                yield from self._run_bulk(task)
-            else:
-                files.append(task)
-                if len(files) >= 2000:
-                    yield from self._run_files(files)
-                    files = []
-        yield from self._run_files(files)
+        tasks = _file_tasks(paths, source_prefix, text_format)
+        bulk: list[tuple[Path, str, str]] = []
 
-    def _run_files(self, files: list[tuple[Path, str, str]]):
-        if not files:
-            return
-        for items in self._get_pool().imap(_prepare_file, files, chunksize=16):
-            yield from items
+        def until_bulk() -> Iterator[tuple]:
+            """The tasks up to the next bulk file (kept in ``bulk``): one stream for the pool,
+            so no worker waits for the other at the end of a group of files."""
+            for task in tasks:
+                if len(task) == 3 and task[0].suffix.lower() in BULK_SUFFIXES:
+                    bulk.append(task)
+                    return
+                yield task
+
+        while True:
+            for items in self._get_pool().imap(_prepare_task, until_bulk(), chunksize=16):
+                yield from items
+            if not bulk:
+                return
+            yield from self._run_bulk(bulk.pop())
 
     def _run_bulk(self, task: tuple[Path, str, str]):
         """A bulk file is read here (it streams) and its articles extracted in the workers."""

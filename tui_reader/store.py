@@ -51,6 +51,9 @@ SHARD_SIZE = 100
 # An import holds at most this many articles (text, extractions, index terms) before it
 # writes them: bounded memory, while the files are rewritten only a few times in a big import.
 MAX_BATCH = 20_000
+# Articles are handed to the writer thread in chunks of this many; it may lag this many chunks.
+STAGE_SIZE = 500
+MAX_TASKS_AHEAD = 8
 ARTICLES = "articles"
 INFO = "info"
 BODIES = "bodies"
@@ -502,6 +505,8 @@ class Library:
             self._write_lock(),
             contextlib.ExitStack() as stack,
             ThreadPoolExecutor(1, thread_name_prefix="commit") as committer,
+            collector_paused(),  # the staged documents hold no cycles; the collector's
+            # passes over thousands of them would cost about a tenth of an import
         ):
             if pool is None:
                 pool = stack.enter_context(ExtractorPool(workers))
@@ -510,10 +515,31 @@ class Library:
             by_uid = {uid_of(meta): i for i, meta in self._meta.items()}
             hashes = {i: meta["hash"] for i, meta in self._meta.items()}
             next_id = max(self._meta, default=0) + 1
-            batch: list[tuple[int, Prepared]] = []
-            # A batch is committed in the background while the workers read the next one; the
-            # batches grow with the library so that rewriting its metadata stays a small share.
-            pending = None
+            # Articles are staged in chunks while the workers read on: their documents sorted
+            # into files and their terms filed in the index (in memory). A batch is committed
+            # when it is big enough: files, then the index, then the metadata. Staging and
+            # commits run in order on one background thread; the batches grow with the library
+            # so that rewriting its files stays a small share of the work.
+            staged = _Staged()
+            chunk: list[tuple[int, Prepared]] = []
+            tasks: list = []
+            failed = threading.Event()
+
+            def run(task, *args) -> None:
+                if failed.is_set():
+                    return  # an earlier step failed: nothing after it may be written
+                try:
+                    task(*args)
+                except BaseException:
+                    failed.set()
+                    raise
+
+            def submit(task, *args) -> None:
+                tasks.append(committer.submit(run, task, *args))
+                # the first error stops the import; never run far ahead of the writer
+                while tasks and (tasks[0].done() or len(tasks) > MAX_TASKS_AHEAD):
+                    tasks.pop(0).result()
+
             for seen, item in enumerate(articles, 1):
                 if isinstance(item, tuple):
                     report.failed.append(item)
@@ -533,51 +559,65 @@ class Library:
                         else:
                             report.updated += 1
                         hashes[existing] = item.digest
-                        batch.append((existing, item))
-                    if len(batch) >= max(batch_size, min(len(hashes) // 4, MAX_BATCH)):
-                        if pending is not None:
-                            pending.result()  # one commit at a time; its error stops the import
-                        pending = committer.submit(self._commit, batch, pool)
-                        batch = []
+                        chunk.append((existing, item))
+                        staged.size += 1
+                    if len(chunk) >= STAGE_SIZE:
+                        submit(self._stage, staged, chunk, pool)
+                        chunk = []
+                    if staged.size >= max(batch_size, min(len(hashes) // 4, MAX_BATCH)):
+                        if chunk:
+                            submit(self._stage, staged, chunk, pool)
+                            chunk = []
+                        submit(self._commit, staged)
+                        staged = _Staged()
                 if progress is not None:
                     progress(seen)
-            if pending is not None:
-                pending.result()
-            if batch:
-                self._commit(batch, pool)
+            if chunk:
+                submit(self._stage, staged, chunk, pool)
+            if staged.size:
+                submit(self._commit, staged)
+            for task in tasks:
+                task.result()
         return report
 
-    def _commit(self, batch: list[tuple[int, Prepared]], pool: ExtractorPool) -> None:
-        """Extract what is missing; write bodies, extractions, index, then metadata (the
-        commit point)."""
-        missing = [p.article for _, p in batch if p.docs is None]
+    def _stage(self, staged: _Staged, items: list[tuple[int, Prepared]], pool) -> None:
+        """Extract what is missing, sort the documents into their files, file their terms
+        in the index (which is saved only when the batch is committed)."""
+        missing = [p.article for _, p in items if p.docs is None]
         extracted = iter(pool.extract([(a.title, a.body) for a in missing]))
-        metas: dict[int, dict] = {}
-        extractions: dict[int, dict] = {}
-        bodies: dict[int, dict[int, dict]] = {}
         terms = []
-        for article_id, prepared in batch:
+        for article_id, prepared in items:
             docs = prepared.docs
             if docs is None:
                 docs = article_documents(prepared.article, prepared.digest, next(extracted))
             old = self._meta.get(article_id)
             shard = old["shard"] if old else article_id // SHARD_SIZE
             docs.meta["shard"] = shard
-            metas[article_id] = docs.meta
-            extractions[article_id] = docs.extracted
-            bodies.setdefault(shard, {})[article_id] = docs.body
+            staged.metas[article_id] = docs.meta
+            staged.extractions[article_id] = docs.extracted
+            staged.bodies.setdefault(shard, {})[article_id] = docs.body
             terms.append((article_id, docs.terms or index_terms(docs.index_doc())))
-        for shard, shard_docs in bodies.items():
-            self._write_shard(shard, shard_docs)
-        self._write_extractions(extractions)
-        generation = self._generation() + 1
         index = self.index()  # loaded (or rebuilt) before the new metadata is visible
-        old_meta = dict(self._meta)
-        self._meta.update(metas)
         try:
-            index.add_many_terms(terms)
+            # merged once, when saved: merging each chunk would copy the index every time
+            index.add_many_terms(terms, freeze=False)
+        except BaseException:
+            self._index = None  # half filed: read it again from its file
+            raise
+
+    def _commit(self, staged: _Staged) -> None:
+        """Write the staged bodies, extractions, the index, then the metadata (the commit
+        point)."""
+        for shard, shard_docs in staged.bodies.items():
+            self._write_shard(shard, shard_docs)
+        self._write_extractions(staged.extractions)
+        generation = self._generation() + 1
+        index = self.index()
+        old_meta = dict(self._meta)
+        self._meta.update(staged.metas)
+        try:
             self._save_index(index, generation)
-            self._write_meta(metas, generation)
+            self._write_meta(staged.metas, generation)
             self._split_pending = False
         except BaseException:
             self._meta = old_meta
@@ -625,8 +665,9 @@ class Library:
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """No garbage collection while parsed JSON arrives: its documents hold no cycles, and at
-    100k articles the collector's passes over them would double the time to load."""
+    """No garbage collection while many documents arrive (parsed JSON, an import's batch):
+    they hold no cycles, and the collector's passes over them would only cost time (they
+    double the time to load 100k articles' metadata)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -634,6 +675,16 @@ def collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@dataclass
+class _Staged:
+    """A batch of an import on its way to the files: documents by id, bodies by shard."""
+
+    size: int = 0
+    metas: dict[int, dict] = field(default_factory=dict)
+    extractions: dict[int, dict] = field(default_factory=dict)
+    bodies: dict[int, dict[int, dict]] = field(default_factory=dict)
 
 
 @dataclass

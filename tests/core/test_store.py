@@ -232,11 +232,11 @@ def test_batches_commit_in_the_background_and_a_failure_stops_the_import(db_path
     calls = []
     real_commit = Library._commit
 
-    def failing_commit(self, batch, pool):
-        calls.append(len(batch))
+    def failing_commit(self, staged):
+        calls.append(staged.size)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")
-        real_commit(self, batch, pool)
+        real_commit(self, staged)
 
     library = Library.open(db_path)
     library._commit = failing_commit.__get__(library)

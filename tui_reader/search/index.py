@@ -114,8 +114,11 @@ class SearchIndex:
         """Index many documents; far faster than ``add`` one by one, and keeps ranking order."""
         self.add_many_terms((doc_id, index_terms(doc)) for doc_id, doc in items)
 
-    def add_many_terms(self, items: Iterable[tuple[int, IndexTerms]]) -> None:
-        """``add_many`` from ``index_terms`` results computed elsewhere (say, in workers)."""
+    def add_many_terms(
+        self, items: Iterable[tuple[int, IndexTerms]], freeze: bool = True
+    ) -> None:
+        """``add_many`` from ``index_terms`` results computed elsewhere (say, in workers).
+        ``freeze=False`` leaves them in the overlay, to be merged by a later call or ``save``."""
         batch = list(items)
         batch.sort(key=lambda item: (item[1].month, item[0]))
         add = self.add_terms
@@ -123,7 +126,8 @@ class SearchIndex:
             add(doc_id, terms)
             if n % _BULK_CHUNK == 0:
                 self._freeze()
-        self._freeze()
+        if freeze:
+            self._freeze()
 
     def remove(self, doc_id: int) -> None:
         """Forget a document; unknown ids are ignored."""
