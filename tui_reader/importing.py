@@ -189,6 +189,14 @@ class ExtractorPool:
             return [_extract_pair(p) for p in pairs]
         return self._get_pool().map(_extract_pair, pairs, chunksize=64)
 
+    def index_terms(self, docs: list) -> list:
+        """The search index's terms of each IndexDoc, in order."""
+        from tui_reader.search import index_terms
+
+        if self.workers <= 1 or len(docs) < POOL_THRESHOLD:
+            return [index_terms(d) for d in docs]
+        return self._get_pool().map(index_terms, docs, chunksize=32)
+
     def prepare(
         self, paths: Iterable[Path], source_prefix: str | None = None, text_format: str = "auto"
     ) -> Iterator[Prepared | tuple[str, str]]:

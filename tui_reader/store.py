@@ -53,6 +53,7 @@ SHARD_SIZE = 100
 MAX_BATCH = 20_000
 # Articles are handed to the writer thread in chunks of this many; it may lag this many chunks.
 STAGE_SIZE = 500
+REBUILD_CHUNK = 5000  # articles' texts held at once while the index is rebuilt
 MAX_TASKS_AHEAD = 8
 ARTICLES = "articles"
 INFO = "info"
@@ -385,11 +386,26 @@ class Library:
                         return index
             except Exception as exc:  # noqa: BLE001 - any damage only means a rebuild
                 log.warning("search index unusable (%s); rebuilding", exc)
-        index = SearchIndex()
-        index.add_many((i, self._index_doc(i)) for i in self._meta)
+        index = self._rebuild_index()
         if not self.read_only:
             with contextlib.suppress(StoreError, OSError):
                 self._save_index(index, generation)
+        return index
+
+    def _rebuild_index(self):  # -> SearchIndex
+        """The index of every article, its terms computed on every core (in id order, so the
+        bodies' shards are read one after another)."""
+        from tui_reader.importing import ExtractorPool
+        from tui_reader.search import SearchIndex
+
+        index = SearchIndex()
+        ids = list(self._meta)
+        with ExtractorPool() as pool:
+            for start in range(0, len(ids), REBUILD_CHUNK):
+                part = ids[start : start + REBUILD_CHUNK]
+                terms = pool.index_terms([self._index_doc(i) for i in part])
+                last = start + REBUILD_CHUNK >= len(ids)
+                index.add_many_terms(zip(part, terms, strict=True), freeze=last)
         return index
 
     def _index_doc(self, article_id: int):

@@ -336,3 +336,29 @@ def test_a_library_from_before_the_split_opens_and_is_split_at_its_next_import(
     assert len(split) == 2
     assert "Trần Phú Hà" in [o["name"] for o in split.record(seed_id)["officials"]]
     assert "Trần Phú Hà" in [o.name for o in split.get(seed_id).extraction.officials]
+
+
+def test_a_missing_or_outdated_index_is_rebuilt_on_every_core(db_path, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(260):  # above the size that takes the worker pool
+        word = "Huân chương Lao động" if n % 13 == 0 else "Giấy khen"
+        (folder / f"{n:03d}.txt").write_text(
+            f" date 2024-{n % 12 + 1:02d} Tin số {n}\n\nĐơn vị {n} nhận {word}.\n\nMinh Anh\n",
+            encoding="utf-8",
+        )
+    from tui_reader.importing import import_paths as import_on_every_core
+
+    library = Library.open(db_path)
+    assert import_on_every_core(library, [folder], workers=2).new == 260
+    expected = library.search('"huan chuong lao dong"')
+    assert len(expected) == 20
+
+    index_path = db_path.with_name("library.index")
+    index_path.write_bytes(b"an index from an older version")
+    rebuilt = Library.open(db_path)
+    assert rebuilt.search('"huan chuong lao dong"') == expected
+    assert rebuilt.search("date:2024-03 giay khen") == library.search("date:2024-03 giay khen")
+    index_path.unlink()
+    assert Library.open(db_path).search('"huan chuong lao dong"') == expected
+    assert index_path.exists()  # saved again for the next start
