@@ -370,6 +370,19 @@ class Library:
             self._index = self._load_or_rebuild_index()
         return self._index
 
+    def index_needs_rebuild(self) -> bool:
+        """Whether opening the search index means building it anew (a minute or more at 100k
+        articles): it is missing, from another version, or older than the metadata."""
+        from tui_reader.search import indexfile
+
+        if self._index is not None or not self._meta:
+            return False
+        try:
+            stamp = int(self.index_stamp_path.read_text())
+        except (OSError, ValueError):
+            return True
+        return stamp != self._generation() or not indexfile.is_current(self.index_path)
+
     def _generation(self) -> int:
         info = self._db.table(INFO).get(doc_id=1)
         return int(info["generation"]) if info else 0

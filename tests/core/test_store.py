@@ -362,3 +362,16 @@ def test_a_missing_or_outdated_index_is_rebuilt_on_every_core(db_path, tmp_path)
     index_path.unlink()
     assert Library.open(db_path).search('"huan chuong lao dong"') == expected
     assert index_path.exists()  # saved again for the next start
+
+
+def test_the_library_tells_when_its_index_must_be_rebuilt(db_path):
+    import_paths(Library.open(db_path), SEED)
+    assert not Library.open(db_path).index_needs_rebuild()
+    index_path = db_path.with_name("library.index")
+    data = index_path.read_bytes()
+    index_path.write_bytes(data[:8] + bytes([data[8] - 1]) + data[9:])  # an older format
+    library = Library.open(db_path)
+    assert library.index_needs_rebuild()
+    assert library.search("tran phu ha")  # rebuilt
+    assert not library.index_needs_rebuild()
+    assert not Library.open(db_path).index_needs_rebuild()

@@ -98,6 +98,16 @@ def write(path: Path, table: dict, sections: SectionWriter) -> None:
         os.close(dir_fd)
 
 
+def is_current(path: Path) -> bool:
+    """Whether ``path`` starts like an index file this version reads (a cheap first look)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(MAGIC) + 1)
+    except OSError:
+        return False
+    return head == MAGIC + bytes([VERSION])
+
+
 def read(path: Path) -> tuple[dict, Callable[[int, str], memoryview], Callable[[], None]]:
     """The table, a function giving section ``n`` as a memoryview of a type code, and a
     function to call once loaded, which lets go of the pages the checksum read.

@@ -213,6 +213,10 @@ class ReaderApp(App[int]):
                         self._set_placeholder, t("Importing the sample articles…")
                     )
                     library.import_articles(iter_inputs([data], source_prefix="bundled:"))
+            if library.index_needs_rebuild():
+                self.call_from_thread(
+                    self._set_placeholder, t("Building the search index (once)…")
+                )
             library.index()
             ids = library.ids()
         except StoreError as exc:

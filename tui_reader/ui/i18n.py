@@ -49,6 +49,7 @@ VIETNAMESE = {
     "No article selected.": "Chưa chọn bài nào.",
     "Opening the library…": "Đang mở thư viện…",
     "Importing the sample articles…": "Đang nhập các bài mẫu…",
+    "Building the search index (once)…": "Đang dựng chỉ mục tìm kiếm (một lần)…",
     "The library is empty: tui-reader import PATH": "Thư viện trống: tui-reader import ĐƯỜNG_DẪN",
     "No officials named in this article.": "Bài không nêu tên quan chức nào.",
     "No awards given in this article.": "Bài không có khen thưởng nào.",
