@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -16,6 +17,8 @@ from tui_reader.store import ArticleDocuments, article_documents
 
 # Below this many articles a process pool costs more than it saves.
 POOL_THRESHOLD = 200
+# Files (or bulk chunks of 32 records) sent to the workers ahead of the results taken.
+IN_FLIGHT = 1024
 
 
 def bundled_data_dir() -> Path | None:
@@ -146,8 +149,9 @@ def _prepare_file(task: tuple[Path, str, str]) -> list[Prepared | tuple[str, str
     return [item if isinstance(item, tuple) else _prepare(item) for item in file_articles(*task)]
 
 
-def _prepare_articles(articles: list[Article]) -> list[Prepared]:
-    return [_prepare(a) for a in articles]
+def _prepare_articles(items: list[Article | tuple[str, str]]) -> list[Prepared | tuple[str, str]]:
+    """Articles of a bulk file, prepared; its bad records' (source, reason) pass through."""
+    return [item if isinstance(item, tuple) else _prepare(item) for item in items]
 
 
 def _extract_pair(pair: tuple[str, str]) -> Extraction:
@@ -161,11 +165,13 @@ class ExtractorPool:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.known = known or {}
         self._pool = None
+        self._closing = False
 
     def __enter__(self) -> ExtractorPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._closing = True  # a feeder waiting for room in the window gives up
         if self._pool is not None:
             self._pool.terminate()
             self._pool.join()
@@ -221,22 +227,35 @@ class ExtractorPool:
                 yield task
 
         while True:
-            for items in self._get_pool().imap(_prepare_task, until_bulk(), chunksize=16):
-                yield from items
+            yield from self._windowed(_prepare_task, until_bulk(), chunksize=16)
             if not bulk:
                 return
             yield from self._run_bulk(bulk.pop())
 
+    def _windowed(self, func, tasks: Iterator, chunksize: int) -> Iterator:
+        """``func`` of each task in the workers, in order, with at most ``IN_FLIGHT`` tasks
+        sent ahead of the results taken: workers faster than the writer wait, so memory stays
+        bounded."""
+        window = threading.Semaphore(IN_FLIGHT)
+
+        def throttled() -> Iterator:
+            for task in tasks:  # runs in the pool's feeder thread
+                while not window.acquire(timeout=0.2):
+                    if self._closing:
+                        return
+                yield task
+
+        for items in self._get_pool().imap(func, throttled(), chunksize=chunksize):
+            window.release()
+            yield from items
+
     def _run_bulk(self, task: tuple[Path, str, str]):
-        """A bulk file is read here (it streams) and its articles extracted in the workers."""
-        failures: list[tuple[str, str]] = []
+        """A bulk file is read as it streams, its records sent to the workers 32 at a time
+        (bad ones too, to keep their place in the report)."""
 
         def chunks():
-            chunk: list[Article] = []
+            chunk: list[Article | tuple[str, str]] = []
             for item in file_articles(*task):
-                if isinstance(item, tuple):
-                    failures.append(item)
-                    continue
                 chunk.append(item)
                 if len(chunk) >= 32:
                     yield chunk
@@ -244,11 +263,7 @@ class ExtractorPool:
             if chunk:
                 yield chunk
 
-        for prepared in self._get_pool().imap(_prepare_articles, chunks()):
-            yield from prepared
-            yield from failures
-            failures.clear()
-        yield from failures
+        yield from self._windowed(_prepare_articles, chunks(), chunksize=1)
 
 
 def import_paths(

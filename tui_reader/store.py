@@ -160,6 +160,7 @@ class Library:
         self._state_db = _db(path.with_name(path.stem + ".state.json"), read_only)
         self._extractions_db = _db(path.with_name(path.stem + ".extractions.json"), read_only)
         self._shards: OrderedDict[int, dict[str, dict]] = OrderedDict()
+        self._shards_lock = threading.Lock()
         self._meta: dict[int, dict] = {}
         self._state: dict[int, dict] = {}
         # id -> {"officials", "awards"}; None until first needed (see ``extractions``)
@@ -190,25 +191,30 @@ class Library:
         _storage(self._extractions_db).forget()
         self._meta = _table_docs(self._db, ARTICLES)
         self._state = _table_docs(self._state_db, STATE)
-        self._extractions = None
-        self._split_pending = False
-        if any("officials" in meta for meta in self._meta.values()):
-            self._split_old_layout()
+        with self._extractions_lock:
+            self._extractions = None
+            self._split_pending = False
+            if any("officials" in meta for meta in self._meta.values()):
+                self._extractions = self._split_old_layout()
+                self._split_pending = True
         self._mtime = self._stamp()
         self._index = None
 
-    def _split_old_layout(self) -> None:
-        """Move the extractions of an old library out of its metadata (in memory; the files
-        follow at the next import, extractions first)."""
-        self._extractions = {}
+    def _split_old_layout(self) -> dict[int, dict]:
+        """The extractions of a library written by an older version, moved out of its
+        metadata (in memory; the files follow at the next import, extractions first). Only the
+        documents in the old layout move: any others keep theirs from the extractions file."""
+        extractions = _table_docs(self._extractions_db, EXTRACTIONS)
         for article_id, meta in self._meta.items():
+            if "officials" not in meta and "awards" not in meta:
+                continue
             extraction = {"officials": meta.pop("officials", []), "awards": meta.pop("awards", [])}
             if meta.get("uid") == meta.get("source"):
                 del meta["uid"]
             meta["n_officials"] = len(extraction["officials"])
             meta["n_awards"] = len(extraction["awards"])
-            self._extractions[article_id] = extraction
-        self._split_pending = True
+            extractions[article_id] = extraction
+        return extractions
 
     def _stamp(self) -> float:
         try:
@@ -222,7 +228,8 @@ class Library:
 
     def reload(self) -> None:
         """Re-read the library from disk (after another process imported into it)."""
-        self._shards.clear()
+        with self._shards_lock:
+            self._shards.clear()
         self._load()
 
     # ---- reading -------------------------------------------------------------------------
@@ -281,15 +288,16 @@ class Library:
         return self.extractions().get(article_id) or {"officials": [], "awards": []}
 
     def _shard(self, number: int) -> dict[str, dict]:
-        if number in self._shards:
-            self._shards.move_to_end(number)
-            return self._shards[number]
-        db = _db(self._shard_path(number), read_only=True)
-        data = (db.storage.read() or {}).get(BODIES, {})
-        self._shards[number] = data
-        while len(self._shards) > 8:
-            self._shards.popitem(last=False)
-        return data
+        with self._shards_lock:  # the screen and a search or export worker may both read
+            if number in self._shards:
+                self._shards.move_to_end(number)
+                return self._shards[number]
+            db = _db(self._shard_path(number), read_only=True)
+            data = (db.storage.read() or {}).get(BODIES, {})
+            self._shards[number] = data
+            while len(self._shards) > 8:
+                self._shards.popitem(last=False)
+            return data
 
     def _shard_path(self, number: int) -> Path:
         return self.bodies_dir / f"{number:04d}.json"
@@ -403,7 +411,35 @@ class Library:
         if not self.read_only:
             with contextlib.suppress(StoreError, OSError):
                 self._save_index(index, generation)
+            return index
+        # Opened read-only (the CLI's queries): the index is derived data, so it is saved all
+        # the same, that the next command starts at once; not while a writer is at work.
+        with self._lock_if_free() as locked:
+            if locked and not self.changed_on_disk():
+                with contextlib.suppress(StoreError, OSError):
+                    self._save_index(index, generation)
         return index
+
+    @contextlib.contextmanager
+    def _lock_if_free(self) -> Iterator[bool]:
+        """The writers' lock when no one holds it (True), else no lock (False)."""
+        try:
+            handle = open(self.lock_path, "a+")  # noqa: SIM115 - held across the yield below
+        except OSError:
+            yield False
+            return
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        finally:
+            handle.close()
 
     def _rebuild_index(self):  # -> SearchIndex
         """The index of every article, its terms computed on every core (in id order, so the
@@ -527,6 +563,23 @@ class Library:
         (``Prepared``), or (source, reason) pairs for inputs that failed to read, counted as
         failed. Writes happen in batches, each one atomic.
         """
+        try:
+            return self._import(articles, progress, batch_size, workers, pool)
+        except BaseException:
+            # the writer thread has stopped: forget an index that may hold staged terms of a
+            # batch never committed (read again from its file when next needed)
+            self._index = None
+            raise
+
+    def _import(
+        self,
+        articles: Iterable[Article | Prepared | tuple[str, str]],
+        progress: Callable[[int], None] | None = None,
+        batch_size: int = 5000,
+        workers: int | None = None,
+        pool: ExtractorPool | None = None,
+    ) -> ImportReport:
+        """``import_articles``; the caller forgets the index if this raises."""
         from tui_reader.importing import ExtractorPool, Prepared
 
         report = ImportReport()
@@ -561,6 +614,7 @@ class Library:
                     task(*args)
                 except BaseException:
                     failed.set()
+                    self._index = None  # it may hold staged terms: read it again from its file
                     raise
 
             def submit(task, *args) -> None:
@@ -569,44 +623,48 @@ class Library:
                 while tasks and (tasks[0].done() or len(tasks) > MAX_TASKS_AHEAD):
                     tasks.pop(0).result()
 
-            for seen, item in enumerate(articles, 1):
-                if isinstance(item, tuple):
-                    report.failed.append(item)
-                else:
-                    if not isinstance(item, Prepared):
-                        item = Prepared(item.source, item.content_hash(), item)
-                    uid = item.source
-                    existing = by_uid.get(uid)
-                    if existing is not None and hashes.get(existing) == item.digest:
-                        report.unchanged += 1
+            try:
+                for seen, item in enumerate(articles, 1):
+                    if isinstance(item, tuple):
+                        report.failed.append(item)
                     else:
-                        if existing is None:
-                            existing = next_id
-                            next_id += 1
-                            by_uid[uid] = existing
-                            report.new += 1
+                        if not isinstance(item, Prepared):
+                            item = Prepared(item.source, item.content_hash(), item)
+                        uid = item.source
+                        existing = by_uid.get(uid)
+                        if existing is not None and hashes.get(existing) == item.digest:
+                            report.unchanged += 1
                         else:
-                            report.updated += 1
-                        hashes[existing] = item.digest
-                        chunk.append((existing, item))
-                        staged.size += 1
-                    if len(chunk) >= STAGE_SIZE:
-                        submit(self._stage, staged, chunk, pool)
-                        chunk = []
-                    if staged.size >= max(batch_size, min(len(hashes) // 4, MAX_BATCH)):
-                        if chunk:
+                            if existing is None:
+                                existing = next_id
+                                next_id += 1
+                                by_uid[uid] = existing
+                                report.new += 1
+                            else:
+                                report.updated += 1
+                            hashes[existing] = item.digest
+                            chunk.append((existing, item))
+                            staged.size += 1
+                        if len(chunk) >= STAGE_SIZE:
                             submit(self._stage, staged, chunk, pool)
                             chunk = []
-                        submit(self._commit, staged)
-                        staged = _Staged()
-                if progress is not None:
-                    progress(seen)
-            if chunk:
-                submit(self._stage, staged, chunk, pool)
-            if staged.size:
-                submit(self._commit, staged)
-            for task in tasks:
-                task.result()
+                        if staged.size >= max(batch_size, min(len(hashes) // 4, MAX_BATCH)):
+                            if chunk:
+                                submit(self._stage, staged, chunk, pool)
+                                chunk = []
+                            submit(self._commit, staged)
+                            staged = _Staged()
+                    if progress is not None:
+                        progress(seen)
+                if chunk:
+                    submit(self._stage, staged, chunk, pool)
+                if staged.size:
+                    submit(self._commit, staged)
+                for task in tasks:
+                    task.result()
+            except BaseException:
+                failed.set()  # the writer skips what is queued: nothing more is written
+                raise
         return report
 
     def _stage(self, staged: _Staged, items: list[tuple[int, Prepared]], pool) -> None:
@@ -626,6 +684,9 @@ class Library:
             staged.extractions[article_id] = docs.extracted
             staged.bodies.setdefault(shard, {})[article_id] = docs.body
             terms.append((article_id, docs.terms or index_terms(docs.index_doc())))
+        # an article met twice in one chunk (a bulk file repeating a URL): the last one counts,
+        # as in the documents above
+        terms = list(dict(terms).items())
         index = self.index()  # loaded (or rebuilt) before the new metadata is visible
         try:
             # merged once, when saved: merging each chunk would copy the index every time
@@ -637,21 +698,26 @@ class Library:
     def _commit(self, staged: _Staged) -> None:
         """Write the staged bodies, extractions, the index, then the metadata (the commit
         point)."""
-        for shard, shard_docs in staged.bodies.items():
-            self._write_shard(shard, shard_docs)
-        self._write_extractions(staged.extractions)
-        generation = self._generation() + 1
-        index = self.index()
         old_meta = dict(self._meta)
-        self._meta.update(staged.metas)
         try:
+            for shard, shard_docs in staged.bodies.items():
+                self._write_shard(shard, shard_docs)
+            self._write_extractions(staged.extractions)
+            generation = self._generation() + 1
+            index = self.index()
+            self._meta.update(staged.metas)
             self._save_index(index, generation)
             self._write_meta(staged.metas, generation)
             self._split_pending = False
         except BaseException:
             self._meta = old_meta
             self._index = None
-            self._extractions = None  # re-read: the file may hold this batch already
+            # what is cached of the files may hold this batch: read them again when needed
+            _storage(self._db).forget()
+            _storage(self._extractions_db).forget()
+            if not self._split_pending:  # (after a split, memory holds the only copy)
+                with self._extractions_lock:
+                    self._extractions = None
             raise
 
     def _write_extractions(self, docs: dict[int, dict]) -> None:
@@ -678,16 +744,23 @@ class Library:
             if existing:
                 table.remove(doc_ids=existing)
             table.insert_multiple(Document(body, doc_id=i) for i, body in docs.items())
-        self._shards.pop(shard, None)
+        with self._shards_lock:
+            self._shards.pop(shard, None)
 
     def _write_meta(self, metas: dict[int, dict], generation: int) -> None:
         table = self._db.table(ARTICLES)
         info = self._db.table(INFO)
-        with _storage(self._db).batch():
-            existing = [i for i in metas if table.contains(doc_id=i)]
-            if existing:
-                table.remove(doc_ids=existing)
-            table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
+        storage = _storage(self._db)
+        with storage.batch():
+            if self._split_pending:  # the first write after a split: every document, split
+                data = dict(storage.read() or {})
+                data[ARTICLES] = {str(i): meta for i, meta in self._meta.items()}
+                storage.write(data)
+            else:
+                existing = [i for i in metas if table.contains(doc_id=i)]
+                if existing:
+                    table.remove(doc_ids=existing)
+                table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
             info.upsert(Document({"generation": generation}, doc_id=1))
         self._mtime = self._stamp()
 

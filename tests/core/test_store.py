@@ -375,3 +375,70 @@ def test_the_library_tells_when_its_index_must_be_rebuilt(db_path):
     assert library.search("tran phu ha")  # rebuilt
     assert not library.index_needs_rebuild()
     assert not Library.open(db_path).index_needs_rebuild()
+
+
+def test_an_index_rebuilt_by_a_read_only_reader_is_saved_for_the_next_one(db_path):
+    import_paths(Library.open(db_path), SEED)
+    index_path = db_path.with_name("library.index")
+    index_path.unlink()
+    assert Library.open(db_path, read_only=True).search("tran phu ha")
+    assert index_path.exists()
+    assert not Library.open(db_path, read_only=True).index_needs_rebuild()
+
+
+def test_an_article_met_twice_in_one_import_is_stored_and_found_as_the_last(db_path, tmp_path):
+    bulk = tmp_path / "twice.jsonl"
+    first = {"title": "Tin lặp", "content": "Nội dung zebraword.", "date": "2024-05", "url": "u"}
+    second = {"title": "Tin lặp", "content": "Nội dung yakword.", "date": "2023-01", "url": "u"}
+    bulk.write_text(orjson.dumps(first).decode() + "\n" + orjson.dumps(second).decode() + "\n")
+    library = Library.open(db_path)
+    library.import_articles(iter_inputs([bulk]))
+    (article_id,) = library.ids()
+    assert "yakword" in library.get(article_id).article.body
+    assert library.search("yakword") == [article_id]
+    assert library.search("zebraword") == []
+    assert library.search("date:2024-05") == []
+
+
+def test_a_failed_import_leaves_no_trace_in_the_next_one(db_path, write_article, monkeypatch):
+    write_article("x.txt", "Tin gốc", paragraphs=["Nội dung ban đầu."])
+    folder = write_article("y.txt", "Tin khác").parent
+    library = Library.open(db_path)
+    import_paths(library, folder)
+
+    write_article("x.txt", "Tin gốc", paragraphs=["Nội dung đã sửa zebraword."])
+
+    def full_disk(self, shard, docs):
+        raise StoreError(self._shard_path(shard), "the disk is full; nothing was changed")
+
+    monkeypatch.setattr(Library, "_write_shard", full_disk)
+    with pytest.raises(StoreError):
+        import_paths(library, folder)
+    monkeypatch.undo()
+    write_article("z.txt", "Tin mới", paragraphs=["Một tin khác hẳn."])
+    import_paths(library, folder.parent / "articles" / "z.txt")
+
+    reopened = Library.open(db_path)
+    assert reopened.search("zebraword") == []  # the failed update left nothing in the index
+    assert len(reopened.search('"ban dau"')) == 1
+
+
+def test_a_library_with_both_layouts_keeps_every_article_s_extractions(db_path, write_article):
+    """An older version writing into a library this one split leaves both layouts in it."""
+    import_paths(Library.open(db_path), SEED)
+    data = orjson.loads(db_path.read_bytes())
+    data["articles"]["999"] = {
+        "uid": "old.txt", "source": "old.txt", "hash": "h", "title": "Tin cũ", "date": "2020-01",
+        "author": None, "shard": 9, "officials": [{"name": "Lê Văn Cũ", "rank": None,
+        "titles": []}], "awards": [],
+    }  # fmt: skip
+    db_path.write_bytes(orjson.dumps(data))
+    library = Library.open(db_path)
+    seed_id = next(i for i in library.ids() if i != 999)
+    assert library.summary(seed_id).officials > 0
+    assert [o["name"] for o in library.record(999)["officials"]] == ["Lê Văn Cũ"]
+    import_paths(library, write_article("new.txt", "Tin mới"))
+    split = Library.open(db_path)
+    assert "Trần Phú Hà" in [o["name"] for o in split.record(seed_id)["officials"]]
+    assert [o["name"] for o in split.record(999)["officials"]] == ["Lê Văn Cũ"]
+    assert all("officials" not in m for m in orjson.loads(db_path.read_bytes())["articles"].values())
