@@ -571,14 +571,7 @@ class Library:
             self._index = None
             raise
 
-    def _import(
-        self,
-        articles: Iterable[Article | Prepared | tuple[str, str]],
-        progress: Callable[[int], None] | None = None,
-        batch_size: int = 5000,
-        workers: int | None = None,
-        pool: ExtractorPool | None = None,
-    ) -> ImportReport:
+    def _import(self, articles, progress, batch_size, workers, pool) -> ImportReport:
         """``import_articles``; the caller forgets the index if this raises."""
         from tui_reader.importing import ExtractorPool, Prepared
 
