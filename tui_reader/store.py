@@ -12,6 +12,8 @@ Layout beside the database file ``library.json`` (the store of record):
   a shard parses fast). Opening an article reads its shard and nothing else.
 - ``library.state.json``: read and bookmarked flags, written often, so kept apart.
 - ``library.index``: the persisted search index, rebuilt from the above if stale or damaged.
+- ``library.pending.json``: while an import updates articles in place, their ids (their new
+  text may be in the shards before the metadata commits): the next import stores them again.
 
 The metadata file is written last in an import: it is the commit point, so a crash leaves the
 old library or the new one. Writers take a lock on ``library.json.lock``. A library written
@@ -34,12 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from tui_reader.articles import PARAGRAPH_SEPARATOR, Article
 from tui_reader.extract import Award, Extraction, Official
-from tui_reader.storage import AtomicJSONStorage, StoreError
+from tui_reader.storage import AtomicJSONStorage, StoreError, write_atomically
 
 if TYPE_CHECKING:
     from tui_reader.importing import ExtractorPool, Prepared
@@ -154,6 +157,9 @@ class Library:
         self.index_path = path.with_name(path.stem + ".index")
         # the metadata generation the saved index belongs to
         self.index_stamp_path = path.with_name(path.stem + ".index.generation")
+        # ids of articles whose new text may be in their shard while the metadata still has
+        # the old one (an import of edited files stopped before its commit point)
+        self.pending_path = path.with_name(path.stem + ".pending.json")
         self.lock_path = path.with_name(path.name + ".lock")
         self.state_lock_path = path.with_name(path.stem + ".state.json.lock")
         self._db = _db(path, read_only)
@@ -464,8 +470,6 @@ class Library:
         return index_doc(meta, stored["text"], extracted)
 
     def _save_index(self, index, generation: int) -> None:
-        from tui_reader.storage import write_atomically
-
         index.save(self.index_path)
         write_atomically(self.index_stamp_path, str(generation).encode(), keep_backup=False)
 
@@ -589,6 +593,8 @@ class Library:
                 self.reload()
             by_uid = {uid_of(meta): i for i, meta in self._meta.items()}
             hashes = {i: meta["hash"] for i, meta in self._meta.items()}
+            for article_id in self._pending() & hashes.keys():
+                hashes[article_id] = ""  # never "unchanged": stored again, whichever text comes
             next_id = max(self._meta, default=0) + 1
             # Articles are staged in chunks while the workers read on: their documents sorted
             # into files and their terms filed in the index (in memory). A batch is committed
@@ -690,8 +696,11 @@ class Library:
 
     def _commit(self, staged: _Staged) -> None:
         """Write the staged bodies, extractions, the index, then the metadata (the commit
-        point)."""
+        point). Articles updated in place are noted first as pending, until the commit."""
         old_meta = dict(self._meta)
+        updated = {i for i in staged.metas if i in self._meta}
+        if updated:
+            self._set_pending(self._pending() | updated)
         try:
             for shard, shard_docs in staged.bodies.items():
                 self._write_shard(shard, shard_docs)
@@ -712,6 +721,24 @@ class Library:
                 with self._extractions_lock:
                     self._extractions = None
             raise
+        if updated:
+            self._set_pending(self._pending() - updated)
+
+    def _pending(self) -> set[int]:
+        try:
+            return {int(i) for i in orjson.loads(self.pending_path.read_bytes())}
+        except FileNotFoundError:
+            return set()
+        except (OSError, ValueError, TypeError) as exc:
+            reason = f"cannot read the list of pending updates: {exc}"
+            raise StoreError(self.pending_path, reason) from None
+
+    def _set_pending(self, ids: set[int]) -> None:
+        if ids:
+            write_atomically(self.pending_path, orjson.dumps(sorted(ids)), keep_backup=False)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                self.pending_path.unlink()
 
     def _write_extractions(self, docs: dict[int, dict]) -> None:
         """Add or replace articles' extractions in their file (all of them, the first time an

@@ -442,3 +442,30 @@ def test_a_library_with_both_layouts_keeps_every_article_s_extractions(db_path, 
     assert "Trần Phú Hà" in [o["name"] for o in split.record(seed_id)["officials"]]
     assert [o["name"] for o in split.record(999)["officials"]] == ["Lê Văn Cũ"]
     assert all("officials" not in m for m in orjson.loads(db_path.read_bytes())["articles"].values())
+
+
+def test_an_update_stopped_before_its_commit_heals_when_either_text_comes_again(
+    db_path, write_article, monkeypatch
+):
+    original = write_article("x.txt", "Tin gốc", paragraphs=["Nội dung ban đầu."])
+    library = Library.open(db_path)
+    import_paths(library, original)
+    (article_id,) = library.ids()
+
+    write_article("x.txt", "Tin gốc", paragraphs=["Nội dung đã sửa."])
+
+    def killed(self, metas, generation):  # the process dies at the commit point
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Library, "_write_meta", killed)
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(Library.open(db_path), original)
+    monkeypatch.undo()
+
+    write_article("x.txt", "Tin gốc", paragraphs=["Nội dung ban đầu."])  # the original is back
+    report = import_paths(Library.open(db_path), original)
+    assert report.updated == 1  # not "unchanged": its shard held the text never committed
+    healed = Library.open(db_path)
+    assert healed.get(article_id).article.paragraphs == ["Nội dung ban đầu."]
+    assert not db_path.with_name("library.pending.json").exists()
+    assert import_paths(healed, original).unchanged == 1
