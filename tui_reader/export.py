@@ -188,7 +188,8 @@ def _rows_with_text(library, ids: list[int]) -> Iterator[dict]:
         by_shard = sorted(range(len(chunk)), key=lambda n: (_shard(library, chunk[n]), n))
         if by_shard == list(range(len(chunk))):  # already in shard order: no spill needed
             for article_id in chunk:
-                yield _article_row(article_id, library.record(article_id), _text(library, article_id))
+                record = library.record(article_id)
+                yield _article_row(article_id, record, _text(library, article_id))
             continue
         with tempfile.TemporaryFile() as spill:
             where: list[tuple[int, int]] = [(0, 0)] * len(chunk)

@@ -214,9 +214,7 @@ class ReaderApp(App[int]):
                     )
                     library.import_articles(iter_inputs([data], source_prefix="bundled:"))
             if library.index_needs_rebuild():
-                self.call_from_thread(
-                    self._set_placeholder, t("Building the search index (once)…")
-                )
+                self.call_from_thread(self._set_placeholder, t("Building the search index (once)…"))
             library.index()
             ids = library.ids()
         except StoreError as exc:
