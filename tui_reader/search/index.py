@@ -114,9 +114,7 @@ class SearchIndex:
         """Index many documents; far faster than ``add`` one by one, and keeps ranking order."""
         self.add_many_terms((doc_id, index_terms(doc)) for doc_id, doc in items)
 
-    def add_many_terms(
-        self, items: Iterable[tuple[int, IndexTerms]], freeze: bool = True
-    ) -> None:
+    def add_many_terms(self, items: Iterable[tuple[int, IndexTerms]], freeze: bool = True) -> None:
         """``add_many`` from ``index_terms`` results computed elsewhere (say, in workers).
         ``freeze=False`` leaves them in the overlay, to be merged by a later call or ``save``."""
         batch = list(items)
