@@ -702,6 +702,8 @@ class Library:
         if updated:
             self._set_pending(self._pending() | updated)
         try:
+            if self._split_pending:
+                self._add_extractions_to_old_shards()
             for shard, shard_docs in staged.bodies.items():
                 self._write_shard(shard, shard_docs)
             self._write_extractions(staged.extractions)
@@ -723,6 +725,27 @@ class Library:
             raise
         if updated:
             self._set_pending(self._pending() - updated)
+
+    def _add_extractions_to_old_shards(self) -> None:
+        """Bodies written by an older version held only mention offsets: give each one its
+        article's extractions, so that opening an article reads its shard alone (once, when
+        the library is split; each shard is written atomically, and an interrupted pass is
+        taken up again at the next import)."""
+        current = self.extractions()
+        for path in sorted(self.bodies_dir.glob("*.json")):
+            storage = _storage(_db(path, read_only=False))
+            data = storage.read() or {}
+            bodies = data.get(BODIES, {})
+            old = [(doc_id, b) for doc_id, b in bodies.items() if "officials" not in b]
+            if not old:
+                continue
+            for doc_id, body in old:
+                extracted = current.get(int(doc_id)) or {"officials": [], "awards": []}
+                body["officials"] = extracted["officials"]
+                body["awards"] = extracted["awards"]
+            storage.write(data)
+            with self._shards_lock:
+                self._shards.clear()
 
     def _pending(self) -> set[int]:
         try:
