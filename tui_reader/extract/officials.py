@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from tui_reader.extract.model import Official, Span
 from tui_reader.extract.names import foreign_name_at, person_name_at, place_at
@@ -313,17 +314,18 @@ def find_officials(sc: Scan) -> list[Official]:
     after_comma = {h for h in sc.positions if doc.gap(h) in (", ", " - ", " – ")}
     # the capitals two to four words before such a head
     near_comma = {h - d for h in after_comma for d in (2, 3, 4)}
-    for i in doc.capitals:
+    # only capitals that are a family name or stand right after a title, rank or "ông" (or
+    # near a comma before a head) may start a name: picked out in C, not word by word
+    capitals = doc.capitals
+    upper = toks.upper
+    n = len(keys)
+    family = map(surnames.__contains__, map(keys.__getitem__, capitals))
+    candidates = set(compress(capitals, family))
+    for table in (by_end, rank_ends, honorific_ends, near_comma):
+        candidates.update(i for i in table if 0 <= i < n and upper[i])
+    for i in sorted(candidates):
         if i < next_free:
             continue
-        if (
-            keys[i] not in surnames
-            and i not in by_end
-            and i not in rank_ends
-            and i not in honorific_ends
-            and i not in near_comma
-        ):
-            continue  # neither a Vietnamese name nor a word right after a title, rank or "ông"
         k = i
         rank = None
         while k > 0 and keys[k - 1] in degrees and doc.gap(k) in (" ", ".", ". "):
