@@ -15,6 +15,7 @@ _COMPOUNDS = frozenset(
 )
 _TIMES_OF_DAY = frozenset({"sáng", "chiều", "tối", "trưa", "đêm", "hôm"})
 _PROVINCE_UNITS = frozenset({"tỉnh", "thành phố", "tp", "nước", "quốc gia"})
+_UNSEEN = object()  # a cache miss; None is a cached answer
 # family names that do not occur as the third or later syllable of a name: a new name starts
 _NEW_NAME = frozenset({"nguyễn", "trần", "phạm", "đặng", "bùi", "đỗ", "ngô", "phan", "huỳnh"})
 
@@ -37,10 +38,9 @@ def _name_word(sc: Scan, i: int) -> bool:
 
 def place_at(sc: Scan, i: int) -> int | None:
     """The end of a place name starting at token i, longest first, else None."""
-    cache = sc.places
-    if i in cache:
-        return cache[i]
-    cache[i] = end = _place_at(sc, i)
+    end = sc.places.get(i, _UNSEEN)
+    if end is _UNSEEN:
+        end = sc.places[i] = _place_at(sc, i)
     return end
 
 
@@ -257,15 +257,14 @@ def _foreign_adjacent(sc: Scan, j: int) -> bool:
 
 def _has_marks(text: str) -> bool:
     # a syllable with Vietnamese diacritics is Vietnamese even when the shape check is unsure
-    return any(ord(c) > 0x7F for c in text)
+    return not text.isascii()
 
 
 def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
     """A person name at token i: Vietnamese anywhere, foreign only right after a title or rank."""
-    cache = sc.people
-    if (i, after_title) in cache:
-        return cache[i, after_title]
-    end = cache[i, after_title] = _person_name_at(sc, i, after_title)
+    end = sc.people.get((i, after_title), _UNSEEN)
+    if end is _UNSEEN:
+        end = sc.people[i, after_title] = _person_name_at(sc, i, after_title)
     return end
 
 

@@ -295,7 +295,7 @@ def _split_glued(body: str, piece_key, lists: tuple, hits: list[int]) -> tuple:
     name with what follows), "Phúc.Thủ" (a sentence end without its space), "TPHồ". Only the
     few words hit are rebuilt; the lists are spliced. ``piece_key(start, end)`` is the key of
     the body's text there."""
-    starts, ends, words, keys, gaps = (list(x) for x in lists)
+    starts, ends, words, keys, gaps = lists  # the caller's fresh lists, changed in place
     for n in sorted({bisect_right(starts, h) - 1 for h in hits}, reverse=True):
         pieces = _pieces(body, starts[n], ends[n])
         if len(pieces) == 1:
