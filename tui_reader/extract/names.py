@@ -182,7 +182,7 @@ def foreign_name_at(sc: Scan, i: int) -> int | None:
         k = keys[j]
         if k in vocab.not_given_names or j > i and vietnamese_name_at(sc, j):
             break
-        if sum(c.isupper() for c in text[:3]) > 1 and not text.isupper():
+        if sum(map(str.isupper, text[:3])) > 1 and not text.isupper():
             break  # "TPHồ": two words run together, not a name
         if k in vocab.organisations or (text.isupper() and len(text) > 1):
             break
@@ -269,37 +269,32 @@ def person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
 
 
 def _person_name_at(sc: Scan, i: int, after_title: bool) -> int | None:
-    end = vietnamese_name_at(sc, i)
     doc = sc.doc
     keys = doc.tokens.keys
-    unit = keys[i - 1] if i > 0 and doc.adjacent(i) else ""
     vocab = sc.vocab
+    # most words asked about are no family name: no call for them
+    end = vietnamese_name_at(sc, i) if keys[i] in vocab.surnames else None
+    if end is None:
+        return foreign_name_at(sc, i) if after_title else None
+    unit = keys[i - 1] if i > 0 and doc.adjacent(i) else ""
     # "huyện Thạch Thành", "phường Nguyễn Cư Trinh": districts and wards are often named after
     # people; after a bare "tỉnh" a person may follow ("Chủ tịch UBND tỉnh Nguyễn Ngọc Hai")
     # since every province is a known place
-    if (
-        end is not None
-        and unit in vocab.admin_units
-        and (
-            unit not in _PROVINCE_UNITS
-            or end < len(keys)
-            and doc.adjacent(end)
-            and vietnamese_name_at(sc, end)
-        )
+    if unit in vocab.admin_units and (
+        unit not in _PROVINCE_UNITS
+        or end < len(keys)
+        and doc.adjacent(end)
+        and vietnamese_name_at(sc, end)
     ):
         return None
-    if end is not None:
-        place_end = place_at(sc, i) if keys[i] in vocab.place_starts else None
-        if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):
-            return None  # "TP Hồ Chí Minh Nguyễn Thành Trung": a place, then a name
-        if place_end is not None and place_end >= end:
-            # "Hà Tĩnh", "Hồ Chí Minh": a person only when a title names them directly
-            prev = keys[i - 1] if i > 0 else ""
-            if not after_title or prev in vocab.admin_units:
-                return None
-            if " ".join(keys[i:end]) not in vocab.people_named_like_places:
-                return None  # "Chủ tịch Hà Nội Nguyễn Đức Chung"
-        return end
-    if after_title:
-        return foreign_name_at(sc, i)
-    return None
+    place_end = place_at(sc, i) if keys[i] in vocab.place_starts else None
+    if place_end is not None and place_end < end and vietnamese_name_at(sc, place_end):
+        return None  # "TP Hồ Chí Minh Nguyễn Thành Trung": a place, then a name
+    if place_end is not None and place_end >= end:
+        # "Hà Tĩnh", "Hồ Chí Minh": a person only when a title names them directly
+        prev = keys[i - 1] if i > 0 else ""
+        if not after_title or prev in vocab.admin_units:
+            return None
+        if " ".join(keys[i:end]) not in vocab.people_named_like_places:
+            return None  # "Chủ tịch Hà Nội Nguyễn Đức Chung"
+    return end
