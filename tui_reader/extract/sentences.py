@@ -7,7 +7,8 @@ import re
 from tui_reader.extract.model import Span
 
 # ". X", "! X", "? X", "… X"; not after an abbreviation such as "TP." or "GS." (checked below)
-_BOUNDARY_RE = re.compile(r"([.!?…]+[”\"’)]*)\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n\s*\n")
+# (the lookahead up front lets the engine pass over ordinary characters at once)
+_BOUNDARY_RE = re.compile(r"(?=[.!?…\n])(?:([.!?…]+[”\"’)]*)\s++(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n\s*\n)")
 _ABBREV_RE = re.compile(r"(?:^|[\s(.])(?:TP|GS|PGS|TS|ThS|BS|KS|Q|P|TX|TT|H|X|[A-ZĐ])$")
 
 
@@ -16,13 +17,10 @@ def sentence_spans(body: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for m in _BOUNDARY_RE.finditer(body):
-        if (
-            m.group(1)
-            and m.group(1) == "."
-            and _ABBREV_RE.search(body[max(0, m.start() - 6) : m.start()])
-        ):
+        mark = m.group(1)
+        if mark == "." and _ABBREV_RE.search(body[max(0, m.start() - 6) : m.start()]):
             continue  # "TP. Hồ Chí Minh", "GS. Lê Ngọc Canh"
-        end = m.start() + len(m.group(1) or "")
+        end = m.start() + len(mark or "")
         if end > start:
             spans.append((start, end))
         start = m.end()
