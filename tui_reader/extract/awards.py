@@ -110,11 +110,16 @@ _TO_RE = re.compile(key(r"(?<!\w)(?:cho|tặng)(?!\w)"))
 _TO_WORDS = frozenset(key(w) for w in ("cho", "tặng"))
 # words between "cho" and a recipient's name
 _RECIPIENT_SKIP = frozenset(key(w) for w in ("các", "đồng", "chí", "tập", "thể", "đại", "diện"))
+# these two are searched through whole bodies: the lookahead on the first letters up front lets
+# the engine pass over other characters at once
 _AUTHORISED_RE = re.compile(
-    key(r"(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+|(?<!\w)thừa (?:ủy )?quyền\s+")
+    key(
+        r"(?=[tủ])(?:(?<!\w)(?:thừa ủy quyền|ủy quyền|thay mặt) của\s+"
+        r"|(?<!\w)thừa (?:ủy )?quyền\s+)"
+    )
 )
 # "trao quyết định khen thưởng của Giám đốc Công an tỉnh": whose decision it is
-_DECISION_OF_RE = re.compile(key(r"(?<!\w)quyết định (?:khen thưởng |tặng thưởng )?của\s+"))
+_DECISION_OF_RE = re.compile(key(r"(?=q)(?<!\w)quyết định (?:khen thưởng |tặng thưởng )?của\s+"))
 _DECISION_RE = re.compile(key(r"(?<!\w)(?:ký quyết định|kí quyết định|có quyết định)(?!\w)"))
 # Words that may follow the head of an award's kind and belong to it (besides capitals).
 _KIND_WORDS = frozenset(
