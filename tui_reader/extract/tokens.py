@@ -199,11 +199,12 @@ class Document:
         """True when token i follows token i-1 with one space, or a dot after a capital
         abbreviation ("TP.Phan Thiết", "V.Vnukov")."""
         tokens = self.tokens
-        gap = tokens.gaps[i] if 0 < i < len(tokens.starts) else ""
-        if gap == " ":
-            return True
-        if gap != "." and gap != "":
-            return False
+        if 0 < i < len(tokens.starts):
+            gap = tokens.gaps[i]
+            if gap == " ":
+                return True
+            if gap != "." and gap != "":
+                return False
         prev = tokens.words[i - 1]
         return prev.isupper() and len(prev) <= 4
 
