@@ -100,16 +100,20 @@ _LOW = _Low()
 _HIGH = _High()
 
 
-def _scan(text: str, with_pairs: bool) -> tuple[set[str], bytes]:
-    """The distinct words of ``text`` (already a ``key``) and its pair keys as bytes."""
+def _scan(text: str, with_pairs: bool) -> tuple[set[str], set[int]]:
+    """The distinct words of ``text`` (already a ``key``) and its pair keys."""
     tokens = _TOKEN_RE.findall(text)
     words = set(tokens)
     words.discard(_BREAK)
     if not with_pairs or len(tokens) < 2:
-        return words, b""
+        return words, set()
     pairs = set(map(or_, map(_HIGH.__getitem__, tokens), map(_LOW.__getitem__, tokens[1:])))
     pairs.discard(-1)
-    return words, array("Q", pairs).tobytes()
+    return words, pairs
+
+
+def _packed(pairs: set[int]) -> bytes:
+    return array("Q", pairs).tobytes() if pairs else b""
 
 
 def index_terms(doc: IndexDoc) -> IndexTerms:
@@ -122,11 +126,17 @@ def index_terms(doc: IndexDoc) -> IndexTerms:
     officials = _BREAK.join(doc.officials)
     # The name (with rank) comes before the first comma; it makes a hit rank higher.
     names = _BREAK.join(o.split(",", 1)[0] for o in doc.officials)
-    all_words, all_pairs = _scan(key(f"{title}{_BREAK}{doc.body or ''}{_BREAK}{officials}"), True)
     title_words, title_pairs = _scan(key(title), True)
-    official_words, official_pairs = _scan(key(officials), True) if officials else (set(), b"")
+    official_words, official_pairs = _scan(key(officials), True) if officials else (set(), set())
     award_words, award_pairs = _scan(key(_BREAK.join(doc.awards)), True)
     author_words, author_pairs = _scan(key(doc.author or ""), True)
+    # "all" is the title, the body and the officials joined by breaks, which no word or pair
+    # crosses (and ``key`` works character by character): the body alone is scanned again.
+    all_words, all_pairs = _scan(key(doc.body or ""), True)
+    all_words |= title_words
+    all_words |= official_words
+    all_pairs |= title_pairs
+    all_pairs |= official_pairs
     strong_words = title_words | _scan(key(names), False)[0] if names else title_words
     per_field = (all_words, strong_words, title_words, official_words, award_words, author_words)
     fold = _FOLDED.__getitem__
@@ -138,5 +148,6 @@ def index_terms(doc: IndexDoc) -> IndexTerms:
         # word without diacritics searches the folded words.
         exact.append(SEP.join(compress(words, map(ne, words, folds))))
         folded.append(SEP.join(set(folds)))
-    pairs = (all_pairs, b"", title_pairs, official_pairs, award_pairs, author_pairs)
+    pairs = (all_pairs, set(), title_pairs, official_pairs, award_pairs, author_pairs)
+    pairs = tuple(map(_packed, pairs))
     return IndexTerms(month_of(doc.date), tuple(exact), tuple(folded), pairs)
