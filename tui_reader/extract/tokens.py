@@ -219,27 +219,30 @@ class Document:
 
 def tokenize(body: str) -> Document:
     """Split a body into tokens; keys are computed once for the whole body."""
-    plain = _OUTSIDE_PLAIN_RE.search(body) is None
+    # splitting with a capturing group alternates gaps and words, all in C; a character outside
+    # the plain set is never in a word of the plain split, so looking for one in the gaps (a
+    # fifth of the body) tells whether the body is plain
+    parts = _PLAIN_SPLIT_RE.split(body)
+    gaps = parts[0::2]
+    plain = _OUTSIDE_PLAIN_RE.search("".join(gaps)) is None
+    if not plain:
+        parts = _SPLIT_RE.split(body)
+        gaps = parts[0::2]
+    words = parts[1::2]
     if plain and unicodedata.is_normalized("NFC", body):
         # lowering plain NFC text maps each character to one, by itself, and the tone rewrite
         # works inside words: each word's key is its own key, and the whole body's key waits
         # until something asks for it
         body_key = None
-        parts = _PLAIN_SPLIT_RE.split(body)
-        words = parts[1::2]
         keys = list(map(_WORD_KEYS.__getitem__, words))
     else:
         body_key = _body_key(body)
-        # splitting with a capturing group alternates gaps and words, all in C
-        parts = (_PLAIN_SPLIT_RE if plain else _SPLIT_RE).split(body)
-        words = parts[1::2]
         keys = None
     offsets = list(accumulate(map(len, parts)))
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
     if keys is None:
         keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
-    gaps = parts[0::2]
     hits = [
         m.start() - 1
         for m in _DOT_FIND_RE.finditer(body)
