@@ -14,7 +14,7 @@ from tui_reader.text import key, nfc
 def extract_article(title: str, body: str) -> Extraction:
     """Officials and awards of one article; offsets point into ``body`` as given."""
     text = nfc(body) if not body.isascii() else body
-    sc = scan(text)
+    sc = scan(text, is_nfc=True)  # ASCII text is NFC too
     officials = find_officials(sc)
     if title:
         officials += headline_officials(nfc(title), sc, officials)

@@ -237,10 +237,11 @@ _BOUND_HEADS = frozenset({"trưởng"})
 _BEFORE_BOUND_HEADS = frozenset({"nguyên", "cựu", "quyền", "là", "làm", "và", "chức", "các", "vị"})
 
 
-def scan(body: str) -> Scan:
-    """Tokenise the body and mark every vocabulary match on token boundaries."""
+def scan(body: str, is_nfc: bool = False) -> Scan:
+    """Tokenise the body and mark every vocabulary match on token boundaries (``is_nfc``: the
+    caller has already put the body in NFC)."""
     vocab = vocabulary()
-    doc = tokenize(body)
+    doc = tokenize(body, is_nfc)
     positions, ranks, honorifics, awards = _marks_all(
         doc,
         [vocab.position_phrases, vocab.rank_phrases, vocab.honorific_phrases, vocab.award_phrases],

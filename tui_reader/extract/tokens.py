@@ -217,8 +217,9 @@ class Document:
         return self.by_start.get(offset)
 
 
-def tokenize(body: str) -> Document:
-    """Split a body into tokens; keys are computed once for the whole body."""
+def tokenize(body: str, is_nfc: bool = False) -> Document:
+    """Split a body into tokens; keys are computed once for the whole body. ``is_nfc`` says
+    the caller has already put the body in NFC (else it is checked here)."""
     # splitting with a capturing group alternates gaps and words, all in C; a character outside
     # the plain set is never in a word of the plain split, so looking for one in the gaps (a
     # fifth of the body) tells whether the body is plain
@@ -229,7 +230,7 @@ def tokenize(body: str) -> Document:
         parts = _SPLIT_RE.split(body)
         gaps = parts[0::2]
     words = parts[1::2]
-    if plain and unicodedata.is_normalized("NFC", body):
+    if plain and (is_nfc or unicodedata.is_normalized("NFC", body)):
         # lowering plain NFC text maps each character to one, by itself, and the tone rewrite
         # works inside words: each word's key is its own key, and the whole body's key waits
         # until something asks for it
