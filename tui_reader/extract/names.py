@@ -86,7 +86,8 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     upper = toks.upper
     if not upper[i] or not toks.words[i].isalpha():
         return None
-    if _inside_place(sc, i):
+    # a place that runs on into this word needs a capital right before it, one space apart
+    if i > 0 and upper[i - 1] and toks.gaps[i] == " " and _inside_place(sc, i):
         return None  # "tỉnh Sơn La Hoàng Văn Chất": "La" ends a place, the name starts after it
     doc = sc.doc
     n = len(keys)
