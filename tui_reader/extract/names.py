@@ -108,7 +108,11 @@ def vietnamese_name_at(sc: Scan, i: int) -> int | None:
     gaps, place_starts = toks.gaps, sc.vocab.place_starts
     j = i + 1
     while (
-        j < n and j - i <= MAX_GIVEN and (gaps[j] == " " or doc.adjacent(j)) and _name_word(sc, j)
+        j < n
+        and j - i <= MAX_GIVEN
+        and upper[j]  # (the first test of a name word, without the call)
+        and (gaps[j] == " " or doc.adjacent(j))
+        and _name_word(sc, j)
     ):
         if not key_is_syllable(keys[j]) and not _has_marks(toks.words[j]):
             break
