@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, sub
 
 from tui_reader.search import bitmaps
@@ -162,6 +162,8 @@ class Space:
         j = 0  # old keys below j are done
         d = 0  # dense_order[d:] are the old dense keys not yet done
         new_keys = sorted(extra)
+        # bitmaps of the new slots of keys that are dense, kept for the prefixes (words only)
+        fresh: dict | None = None if self.int_keys else {}
         for k in new_keys:
             # Touched keys often follow one another: look at the next old key before searching.
             p = j if j >= n_old or old_keys[j] >= k else bisect_left(old_keys, k, j + 1)
@@ -182,15 +184,20 @@ class Space:
                 j = p + 1
                 if d < n_dense and dense_order[d] == p:
                     d += 1
-                    dense[idx] = old_dense[p] | bitmaps.from_sorted(new)
+                    bm = bitmaps.from_sorted(new)
+                    dense[idx] = old_dense[p] | bm
                     out.append(())
+                    if fresh is not None:
+                        fresh[k] = bm
                 else:
                     bm = self._extend_run(p, new, threshold, out)
                     if bm is not None:
                         dense[idx] = bm
             elif len(new) > threshold:
-                dense[idx] = bitmaps.from_sorted(new)
+                dense[idx] = bm = bitmaps.from_sorted(new)
                 out.append(())
+                if fresh is not None:
+                    fresh[k] = bm
             else:
                 out.append(new)
         if j < n_old:
@@ -206,9 +213,11 @@ class Space:
         self.extra = defaultdict(_slot_array)
         self._extra_keys = None
         if not self.int_keys:
-            self._build_prefixes(new_keys, extra)
+            self._build_prefixes(new_keys, extra, fresh)
 
-    def _build_prefixes(self, new_keys: Sequence = (), new: dict | None = None) -> None:
+    def _build_prefixes(
+        self, new_keys: Sequence = (), new: dict | None = None, fresh: dict | None = None
+    ) -> None:
         """Precompute the bitmaps of short prefixes that cover many slots or frequent keys.
 
         A prefix precomputed before the merge of ``new`` (sorted ``new_keys`` -> slots) only
@@ -229,13 +238,37 @@ class Space:
         heavy.update(h for h, n in dense_keys.items() if n > _PREFIX_DENSE)
         old = self.prefixes
         prefixes = _Bitmaps()
-        for h in sorted(heavy):
-            if new is not None and h in old:
-                joined = _slot_array()
-                lo = bisect_left(new_keys, h)
-                for k in new_keys[lo : bisect_left(new_keys, h + _MAX_CHAR, lo)]:
+        grown = {h for h in heavy if h in old} if new is not None else set()
+        # The new slots of a prefix are those of its longer grown prefixes plus those of the
+        # remaining keys: longest first, so each new slot is gathered once, not once a length.
+        children: dict[str, list[str]] = {}
+        for h in grown:
+            if len(h) > 1 and h[:-1] in grown:
+                children.setdefault(h[:-1], []).append(h)
+        fresh = fresh or {}
+        gained: dict[str, int] = {}
+        for h in sorted(grown, key=len, reverse=True):
+            joined = _slot_array()
+            bm = 0
+            pos = bisect_left(new_keys, h)
+            spans = []  # runs of new keys under ``h`` but under none of its grown children
+            for child in sorted(children.get(h, ())):
+                lo = bisect_left(new_keys, child, pos)
+                spans.append(new_keys[pos:lo])
+                bm |= gained[child]
+                pos = bisect_left(new_keys, child + _MAX_CHAR, lo)
+            spans.append(new_keys[pos : bisect_left(new_keys, h + _MAX_CHAR, pos)])
+            for k in chain.from_iterable(spans):
+                # A frequent key's new slots are a bitmap already: OR it, not its slots.
+                done = fresh.get(k)
+                if done is None:
                     joined.extend(new[k])
-                prefixes[h] = old[h] | bitmaps.from_slots(joined)
+                else:
+                    bm |= done
+            gained[h] = bm | bitmaps.from_slots(joined)
+        for h in sorted(heavy):
+            if h in grown:
+                prefixes[h] = old[h] | gained[h]
             else:
                 prefixes[h] = self._frozen_prefix_bitmap(h)
         self.prefixes = prefixes

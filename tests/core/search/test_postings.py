@@ -109,3 +109,22 @@ def test_precomputed_prefixes_answer_like_gathered_ones(tmp_path: Path, monkeypa
     loaded.freeze(3002)
     assert all(loaded.prefixes[h] == loaded._frozen_prefix_bitmap(h) for h in loaded.prefixes)
     assert 3001 in bitmaps.slots(loaded.prefixes["th"])
+
+
+def test_prefixes_extended_by_a_large_merge_match_gathered_ones(monkeypatch):
+    from tui_reader.search import postings
+
+    monkeypatch.setattr(postings, "_PREFIX_SLOTS", 50)
+    monkeypatch.setattr(postings, "_PREFIX_DENSE", 1)
+    rng = random.Random(5)
+    vocab = ["t", "th", "thu", "thuy", "thuyen", "tho", "tinh", "pho", "phuong", "an", "anh"]
+    space = Space()
+    for slot in range(2000):
+        space.add(set(rng.sample(vocab[:8], 3)), slot)
+    space.freeze(2000)
+    # a merge where some keys are frequent (bitmaps), some rare, some new, nested prefixes
+    for slot in range(2000, 4000):
+        space.add(set(rng.sample(vocab, 4)) | {f"thu{slot % 7}"}, slot)
+    space.freeze(4000)
+    assert {"t", "th", "thu", "thuy"} <= set(space.prefixes)
+    assert all(space.prefixes[h] == space._frozen_prefix_bitmap(h) for h in space.prefixes)
