@@ -146,11 +146,13 @@ def _prepare_task(task: tuple) -> list[Prepared | tuple[str, str]]:
 
 
 def _prepare_file(task: tuple[Path, str, str]) -> list[Prepared | tuple[str, str]]:
-    return [item if isinstance(item, tuple) else _prepare(item) for item in file_articles(*task)]
+    return _prepare_items(file_articles(*task))
 
 
-def _prepare_articles(items: list[Article | tuple[str, str]]) -> list[Prepared | tuple[str, str]]:
-    """Articles of a bulk file, prepared; its bad records' (source, reason) pass through."""
+def _prepare_items(
+    items: Iterable[Article | tuple[str, str]],
+) -> list[Prepared | tuple[str, str]]:
+    """Articles prepared; the (source, reason) of bad inputs pass through in their place."""
     return [item if isinstance(item, tuple) else _prepare(item) for item in items]
 
 
@@ -263,7 +265,7 @@ class ExtractorPool:
             if chunk:
                 yield chunk
 
-        yield from self._windowed(_prepare_articles, chunks(), chunksize=1)
+        yield from self._windowed(_prepare_items, chunks(), chunksize=1)
 
 
 def import_paths(

@@ -192,9 +192,9 @@ class Library:
     def _load_files(self) -> None:
         _storage(self._db).forget()
         _storage(self._state_db).forget()
+        _storage(self._extractions_db).forget()
         # Straight from the storage's parsed JSON (TinyDB's documents would copy each of them:
         # twice the time and memory at 100k articles); writes still go through TinyDB.
-        _storage(self._extractions_db).forget()
         self._meta = _table_docs(self._db, ARTICLES)
         self._state = _table_docs(self._state_db, STATE)
         with self._extractions_lock:
@@ -290,7 +290,11 @@ class Library:
         """Metadata with extractions by id, for the given articles (all when None)."""
         return _Records(self, self._meta if ids is None else [i for i in ids if i in self._meta])
 
-    def _extraction_of(self, article_id: int) -> dict:
+    def _extraction_of(self, article_id: int, body: dict | None = None) -> dict:
+        """An article's officials and awards: from its body when it carries them (bodies
+        written before the split do not), else from the corpus-wide file."""
+        if body is not None and "officials" in body:
+            return body
         return self.extractions().get(article_id) or {"officials": [], "awards": []}
 
     def _shard(self, number: int) -> dict[str, dict]:
@@ -327,8 +331,7 @@ class Library:
             url=meta.get("url"),
             captions=_pairs(body.get("captions", ())),
         )
-        # the article's extractions travel with its body (an old library's are in ``extractions``)
-        extracted = body if "officials" in body else self._extraction_of(article_id)
+        extracted = self._extraction_of(article_id, body)
         spans = body.get("spans", {})
         official_spans = spans.get("officials") or _empty(extracted, "officials")
         award_spans = spans.get("awards") or _empty(extracted, "awards")
@@ -391,11 +394,16 @@ class Library:
 
         if self._index is not None or not self._meta:
             return False
+        return self._saved_generation() != self._generation() or not indexfile.is_current(
+            self.index_path
+        )
+
+    def _saved_generation(self) -> int | None:
+        """The metadata generation the saved index belongs to; None when never saved."""
         try:
-            stamp = int(self.index_stamp_path.read_text())
+            return int(self.index_stamp_path.read_text())
         except (OSError, ValueError):
-            return True
-        return stamp != self._generation() or not indexfile.is_current(self.index_path)
+            return None
 
     def _generation(self) -> int:
         info = self._db.table(INFO).get(doc_id=1)
@@ -405,12 +413,11 @@ class Library:
         from tui_reader.search import SearchIndex
 
         generation = self._generation()
-        if self.index_stamp_path.exists():  # else never saved: build it below
+        if self._saved_generation() == generation:  # else never saved or stale: rebuilt
             try:
-                if int(self.index_stamp_path.read_text()) == generation:
-                    index = SearchIndex.load(self.index_path)
-                    if len(index) == len(self._meta):
-                        return index
+                index = SearchIndex.load(self.index_path)
+                if len(index) == len(self._meta):
+                    return index
             except Exception as exc:  # noqa: BLE001 - any damage only means a rebuild
                 log.warning("search index unusable (%s); rebuilding", exc)
         index = self._rebuild_index()
@@ -420,32 +427,10 @@ class Library:
             return index
         # Opened read-only (the CLI's queries): the index is derived data, so it is saved all
         # the same, that the next command starts at once; not while a writer is at work.
-        with self._lock_if_free() as locked:
-            if locked and not self.changed_on_disk():
-                with contextlib.suppress(StoreError, OSError):
-                    self._save_index(index, generation)
+        with contextlib.suppress(StoreError, OSError), _locked(self.lock_path, wait=False) as held:
+            if held and not self.changed_on_disk():
+                self._save_index(index, generation)
         return index
-
-    @contextlib.contextmanager
-    def _lock_if_free(self) -> Iterator[bool]:
-        """The writers' lock when no one holds it (True), else no lock (False)."""
-        try:
-            handle = open(self.lock_path, "a+")  # noqa: SIM115 - held across the yield below
-        except OSError:
-            yield False
-            return
-        try:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-        finally:
-            handle.close()
 
     def _rebuild_index(self):  # -> SearchIndex
         """The index of every article, its terms computed on every core (in id order, so the
@@ -466,8 +451,7 @@ class Library:
     def _index_doc(self, article_id: int):
         meta = self._meta[article_id]
         stored = self._shard(meta["shard"]).get(str(article_id)) or {"text": ""}
-        extracted = stored if "officials" in stored else self._extraction_of(article_id)
-        return index_doc(meta, stored["text"], extracted)
+        return index_doc(meta, stored["text"], self._extraction_of(article_id, stored))
 
     def _save_index(self, index, generation: int) -> None:
         index.save(self.index_path)
@@ -537,21 +521,14 @@ class Library:
         if self.read_only:
             raise StoreError(self.path, "the database is open read-only")
         lock_path = lock_path or self.lock_path
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle = open(lock_path, "a+")  # noqa: SIM115 - held across the yield below
-        except OSError as exc:
-            raise StoreError(lock_path, f"cannot create the lock file: {exc.strerror}") from None
-        try:
+        with contextlib.ExitStack() as stack:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                log.info("waiting for another writer to finish")
-                fcntl.flock(handle, fcntl.LOCK_EX)
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                stack.enter_context(_locked(lock_path, wait=True))
+            except OSError as exc:
+                reason = f"cannot create the lock file: {exc.strerror}"
+                raise StoreError(lock_path, reason) from None
             yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            handle.close()
 
     def import_articles(
         self,
@@ -731,7 +708,6 @@ class Library:
         article's extractions, so that opening an article reads its shard alone (once, when
         the library is split; each shard is written atomically, and an interrupted pass is
         taken up again at the next import)."""
-        current = self.extractions()
         for path in sorted(self.bodies_dir.glob("*.json")):
             storage = _storage(_db(path, read_only=False))
             data = storage.read() or {}
@@ -740,7 +716,7 @@ class Library:
             if not old:
                 continue
             for doc_id, body in old:
-                extracted = current.get(int(doc_id)) or {"officials": [], "awards": []}
+                extracted = self._extraction_of(int(doc_id))
                 body["officials"] = extracted["officials"]
                 body["awards"] = extracted["awards"]
             storage.write(data)
@@ -772,10 +748,7 @@ class Library:
         with storage.batch():
             if self._split_pending:
                 storage.write({EXTRACTIONS: {str(i): doc for i, doc in current.items()}})
-            existing = [i for i in docs if table.contains(doc_id=i)]
-            if existing:
-                table.remove(doc_ids=existing)
-            table.insert_multiple(Document(doc, doc_id=i) for i, doc in docs.items())
+            _replace_documents(table, docs)
         current.update(docs)
 
     def _write_shard(self, shard: int, docs: dict[int, dict]) -> None:
@@ -783,10 +756,7 @@ class Library:
         db = _db(path, read_only=False)
         table = db.table(BODIES)
         with _storage(db).batch():
-            existing = [i for i in docs if table.contains(doc_id=i)]
-            if existing:
-                table.remove(doc_ids=existing)
-            table.insert_multiple(Document(body, doc_id=i) for i, body in docs.items())
+            _replace_documents(table, docs)
         with self._shards_lock:
             self._shards.pop(shard, None)
 
@@ -800,12 +770,39 @@ class Library:
                 data[ARTICLES] = {str(i): meta for i, meta in self._meta.items()}
                 storage.write(data)
             else:
-                existing = [i for i in metas if table.contains(doc_id=i)]
-                if existing:
-                    table.remove(doc_ids=existing)
-                table.insert_multiple(Document(m, doc_id=i) for i, m in metas.items())
+                _replace_documents(table, metas)
             info.upsert(Document({"generation": generation}, doc_id=1))
         self._mtime = self._stamp()
+
+
+@contextlib.contextmanager
+def _locked(lock_path: Path, wait: bool) -> Iterator[bool]:
+    """An exclusive lock on ``lock_path`` across processes: True once held; False at once when
+    another process holds it and ``wait`` is off. Raises OSError when it cannot be opened."""
+    handle = open(lock_path, "a+")  # noqa: SIM115 - held across the yield below
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                yield False
+                return
+            log.info("waiting for another writer to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def _replace_documents(table, docs: dict[int, dict]) -> None:
+    """Insert documents by id into a TinyDB table, replacing those already there."""
+    existing = [i for i in docs if table.contains(doc_id=i)]
+    if existing:
+        table.remove(doc_ids=existing)
+    table.insert_multiple(Document(doc, doc_id=i) for i, doc in docs.items())
 
 
 @contextlib.contextmanager

@@ -33,54 +33,28 @@ _NARROW_RE = re.compile(r"[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\
 
 def wrap_offsets(text: str, width: int) -> list[Span]:
     """Greedy word wrap by terminal cells: (start, end) of each line; long words are split."""
+    # a text of one-cell characters is measured by counting them, far faster than by cells
+    measure = len if _NARROW_RE.fullmatch(text) else cell_len
     width = max(width, 1)
-    if _NARROW_RE.fullmatch(text):
-        return _wrap_narrow(text, width)
-    return _wrap_cells(text, width)
-
-
-def _wrap_narrow(text: str, width: int) -> list[Span]:
-    """``wrap_offsets`` for a text whose every character is one cell wide."""
-    lines: list[Span] = []
-    start = 0
-    used = 0
-    for m in _WORD_RE.finditer(text):
-        word_start, word_end = m.span()
-        word_cells = len(m.group(0).rstrip())
-        if used and used + word_cells > width:
-            lines.append((start, word_start))
-            start, used = word_start, 0
-        if word_cells > width:  # a word longer than the line: cut it every ``width`` cells
-            for cut in range(word_start + width - used, word_end, width):
-                lines.append((start, cut))
-                start = cut
-            used = word_end - start
-            continue
-        used += word_end - word_start
-    lines.append((start, len(text)))
-    return lines
-
-
-def _wrap_cells(text: str, width: int) -> list[Span]:
     lines: list[Span] = []
     start = 0
     used = 0
     for m in _WORD_RE.finditer(text):
         word = m.group(0)
-        word_cells = cell_len(word.rstrip())
+        word_cells = measure(word.rstrip())
         if used and used + word_cells > width:
             lines.append((start, m.start()))
             start, used = m.start(), 0
         if word_cells > width:  # a word longer than the line: cut it by cells
             pos = m.start()
             for i, char in enumerate(word):
-                char_cells = cell_len(char)
+                char_cells = measure(char)
                 if used + char_cells > width and used:
                     lines.append((start, pos + i))
                     start, used = pos + i, 0
                 used += char_cells
             continue
-        used += cell_len(word)
+        used += measure(word)
     lines.append((start, len(text)))
     return lines
 
