@@ -46,7 +46,6 @@ _PREFIX_PAIR_LIMIT = 64  # an unfinished last word of a phrase: at most this man
 _CACHE_SIZE = 256
 _BULK_CHUNK = 25000  # add_many freezes this often so the overlay stays small
 _TAIL_SORT_LIMIT = 2000  # out-of-order documents sorted per query; beyond, a ranking view
-_Q = "Q"
 
 
 class _Field:
@@ -107,7 +106,7 @@ class SearchIndex:
             if folded:
                 fld.folded.add(folded.split(SEP), slot)
             if pairs:
-                fld.pairs.add(memoryview(pairs).cast(_Q), slot)
+                fld.pairs.add_packed(pairs, slot)
         self._cache.clear()
 
     def add_many(self, items: Iterable[tuple[int, IndexDoc]]) -> None:

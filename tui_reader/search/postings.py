@@ -18,6 +18,7 @@ from itertools import accumulate, chain, repeat
 from operator import add, sub
 
 from tui_reader.search import bitmaps
+from tui_reader.speedups import module as _speedups
 
 _MAX_CHAR = "\U0010ffff"
 _PREFIX_MAX = 6  # prefixes up to this length may be precomputed...
@@ -26,6 +27,12 @@ _PREFIX_DENSE = 24  # ...or they cover more frequent (bitmap) keys than this
 
 
 _slot_array = partial(array, "I")  # a new, empty array of slots
+
+
+def _from_bytes(code: str, raw: bytes) -> array:
+    out = array(code)
+    out.frombytes(raw)
+    return out
 
 
 def _bitmaps_of(lengths: Sequence[int], blob: memoryview) -> list[memoryview]:
@@ -448,7 +455,11 @@ class Space:
 
 
 class DeltaSpace(Space):
-    """A Space of integer keys whose frozen slots are stored as gaps (see ``_DeltaStore``)."""
+    """A Space of integer keys whose frozen slots are stored as gaps (see ``_DeltaStore``).
+
+    With the compiled helpers, documents' keys arrive packed (``add_packed``) and wait in a
+    list until ``freeze`` groups and merges them all in C; lookups group them first. Without,
+    they go through the overlay of ``Space`` one by one, with the same results."""
 
     def __init__(self) -> None:
         super().__init__(int_keys=True)
@@ -456,6 +467,77 @@ class DeltaSpace(Space):
         self.lasts = array("I")
         self.widths = array("B")
         self.blob = b""
+        self._staged: list[tuple[bytes, int]] = []  # (packed keys, slot) not yet grouped
+        self._grouped: tuple | None = None  # the staged keys grouped: (keys, offsets, slots)
+
+    def add_packed(self, packed: bytes, slot: int) -> None:
+        """``add`` of distinct keys packed as native uint64."""
+        if _speedups is None:
+            self.add(memoryview(packed).cast("Q"), slot)
+        else:
+            self._staged.append((packed, slot))
+            self._grouped = None
+
+    def _group(self) -> tuple[array, array, array]:
+        """The staged keys, sorted and distinct, with each one's slots (see ``group_pairs``)."""
+        if self._grouped is None:
+            keys, offsets, slots = _speedups.group_pairs(self._staged)
+            self._grouped = (
+                _from_bytes("Q", keys), _from_bytes("Q", offsets), _from_bytes("I", slots)
+            )  # fmt: skip
+        return self._grouped
+
+    def staged_slots(self, k: int) -> Sequence[int]:
+        keys, offsets, slots = self._group()
+        i = bisect_left(keys, k)
+        if i < len(keys) and keys[i] == k:
+            return slots[offsets[i] : offsets[i + 1]]
+        return ()
+
+    def bitmap(self, k) -> int:
+        bm = super().bitmap(k)
+        if self._staged:
+            new = self.staged_slots(k)
+            if new:
+                bm |= bitmaps.from_sorted(new)
+        return bm
+
+    def freeze(self, nslots: int) -> None:
+        if not self._staged:
+            super().freeze(nslots)
+            return
+        new_keys, new_offsets, new_slots = self._group()
+        old_dense = self.dense
+        keys, offsets, firsts, lasts, widths, blob, actions = _speedups.merge_runs(
+            self.keys, self.offsets, self.firsts, self.lasts, self.widths, self.blob,
+            array("I", self.dense_order), new_keys, new_offsets, new_slots,
+            max(64, nslots >> 5),  # as in ``Space.freeze``
+        )  # fmt: skip
+        dense = _Bitmaps()
+        for idx, old, lo, hi in actions:
+            if lo < 0:  # an untouched frequent key: its bitmap as it is (maybe still bytes)
+                dense[idx] = dict.__getitem__(old_dense, old)
+                continue
+            bm = bitmaps.from_sorted(new_slots[lo:hi])
+            if old >= 0:
+                old_dense_bm = old_dense.get(old)
+                if old_dense_bm is None:
+                    old_dense_bm = bitmaps.from_sorted(self._frozen_slots(old))
+                bm |= old_dense_bm
+            dense[idx] = bm
+        self.keys = _from_bytes("Q", keys)
+        self.offsets = _from_bytes("Q", offsets)
+        self.firsts = _from_bytes("I", firsts)
+        self.lasts = _from_bytes("I", lasts)
+        self.widths = _from_bytes("B", widths)
+        self.blob = blob
+        self.dense = dense
+        self.dense_order = sorted(dense)
+        self._staged = []
+        self._grouped = None
+
+    def memory_bytes(self) -> int:
+        return super().memory_bytes() + sum(len(p) + 80 for p, _ in self._staged)
 
     def _frozen_slots(self, i: int) -> Sequence[int]:
         a, b = self.offsets[i], self.offsets[i + 1]

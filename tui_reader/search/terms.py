@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import ne, or_
 
+from tui_reader.speedups import module as _speedups
 from tui_reader.text import key, strip_diacritics
 
 FIELDS = ("all", "strong", "title", "official", "award", "author")
@@ -100,20 +101,24 @@ _LOW = _Low()
 _HIGH = _High()
 
 
-def _scan(text: str, with_pairs: bool) -> tuple[set[str], set[int]]:
-    """The distinct words of ``text`` (already a ``key``) and its pair keys."""
+def _scan_py(text: str, with_pairs: bool) -> tuple[set[str], bytes]:
+    """The distinct words of ``text`` (already a ``key``) and its distinct pair keys, packed
+    as native uint64 in no particular order. ``_speedups.scan`` is its compiled twin."""
     tokens = _TOKEN_RE.findall(text)
     words = set(tokens)
     words.discard(_BREAK)
     if not with_pairs or len(tokens) < 2:
-        return words, set()
+        return words, b""
     pairs = set(map(or_, map(_HIGH.__getitem__, tokens), map(_LOW.__getitem__, tokens[1:])))
     pairs.discard(-1)
-    return words, pairs
+    return words, _packed(pairs)
 
 
 def _packed(pairs: set[int]) -> bytes:
     return array("Q", pairs).tobytes() if pairs else b""
+
+
+_scan = _speedups.scan if _speedups else _scan_py
 
 
 def index_terms(doc: IndexDoc) -> IndexTerms:
@@ -126,17 +131,15 @@ def index_terms(doc: IndexDoc) -> IndexTerms:
     officials = _BREAK.join(doc.officials)
     # The name (with rank) comes before the first comma; it makes a hit rank higher.
     names = _BREAK.join(o.split(",", 1)[0] for o in doc.officials)
-    title_words, title_pairs = _scan(key(title), True)
-    official_words, official_pairs = _scan(key(officials), True) if officials else (set(), set())
+    title_key = key(title)
+    officials_key = key(officials)
+    title_words, title_pairs = _scan(title_key, True)
+    official_words, official_pairs = _scan(officials_key, True)
     award_words, award_pairs = _scan(key(_BREAK.join(doc.awards)), True)
     author_words, author_pairs = _scan(key(doc.author or ""), True)
-    # "all" is the title, the body and the officials joined by breaks, which no word or pair
-    # crosses (and ``key`` works character by character): the body alone is scanned again.
-    all_words, all_pairs = _scan(key(doc.body or ""), True)
-    all_words |= title_words
-    all_words |= official_words
-    all_pairs |= title_pairs
-    all_pairs |= official_pairs
+    # "all" is the body, the title and the officials joined by breaks, which no word or pair
+    # crosses (and ``key`` works character by character, so the keys are joined).
+    all_words, all_pairs = _scan(_BREAK.join((key(doc.body or ""), title_key, officials_key)), True)
     strong_words = title_words | _scan(key(names), False)[0] if names else title_words
     per_field = (all_words, strong_words, title_words, official_words, award_words, author_words)
     fold = _FOLDED.__getitem__
@@ -148,6 +151,5 @@ def index_terms(doc: IndexDoc) -> IndexTerms:
         # word without diacritics searches the folded words.
         exact.append(SEP.join(compress(words, map(ne, words, folds))))
         folded.append(SEP.join(set(folds)))
-    pairs = (all_pairs, set(), title_pairs, official_pairs, award_pairs, author_pairs)
-    pairs = tuple(map(_packed, pairs))
+    pairs = (all_pairs, b"", title_pairs, official_pairs, award_pairs, author_pairs)
     return IndexTerms(month_of(doc.date), tuple(exact), tuple(folded), pairs)

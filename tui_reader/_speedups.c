@@ -1,0 +1,669 @@
+/* Compiled versions of the import's two hottest loops; pure-Python twins are the reference.
+ *
+ * scan(text, with_pairs) -> (words, pairs)
+ *     The distinct words of a text (already ``text.key``'d) and the keys of its adjacent word
+ *     pairs, exactly as ``search.terms._scan_py`` computes them: words are maximal runs of
+ *     regex ``\w`` characters, a line break stops phrases, a pair's key is the CRC-32 of both
+ *     folded words (``text.strip_diacritics``, UTF-8), the first shifted up 32 bits.
+ *
+ * group_pairs(keys, slots) -> (distinct_keys, offsets, grouped_slots)
+ *     Postings of many documents' pair keys at once: ``keys`` (native uint64) and ``slots``
+ *     (native uint32) are parallel; the answer has the distinct keys sorted, and the slots of
+ *     distinct_keys[i] in grouped_slots[offsets[i]:offsets[i + 1]], in the order they came.
+ *
+ * configure(fold_table) gives ``scan`` the folding table of ``text`` (code point -> one
+ * character); nothing is folded until it is called.
+ *
+ * Article text is untrusted: every index is bounded by the text's length, and memory comes
+ * from Python's allocator, so a failure raises MemoryError rather than crashing.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- folding ---------------------------------------------------------------------------- */
+
+#define FOLD_LIMIT 0x2000 /* the table covers Latin up to Latin Extended Additional */
+static Py_UCS4 fold_map[FOLD_LIMIT]; /* 0: the character folds to itself */
+static int fold_ready = 0;
+
+static inline Py_UCS4 fold_char(Py_UCS4 ch) {
+    if (ch < FOLD_LIMIT && fold_map[ch]) {
+        return fold_map[ch];
+    }
+    return ch;
+}
+
+static PyObject *configure(PyObject *self, PyObject *table) {
+    (void)self;
+    if (!PyDict_Check(table)) {
+        PyErr_SetString(PyExc_TypeError, "configure() takes a dict of code point -> character");
+        return NULL;
+    }
+    Py_UCS4 fresh[FOLD_LIMIT];
+    memset(fresh, 0, sizeof fresh);
+    PyObject *k, *v;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(table, &pos, &k, &v)) {
+        long code = PyLong_AsLong(k);
+        if (code == -1 && PyErr_Occurred()) {
+            return NULL;
+        }
+        if (!PyUnicode_Check(v) || PyUnicode_GET_LENGTH(v) != 1 || code < 0 || code >= FOLD_LIMIT) {
+            PyErr_SetString(PyExc_ValueError, "the fold table maps Latin code points to one character");
+            return NULL;
+        }
+        fresh[code] = PyUnicode_READ_CHAR(v, 0);
+    }
+    memcpy(fold_map, fresh, sizeof fresh);
+    fold_ready = 1;
+    Py_RETURN_NONE;
+}
+
+/* ---- CRC-32 (zlib's: reflected 0xEDB88320) ----------------------------------------------- */
+
+static uint32_t crc_table[256];
+
+static void crc_init(void) {
+    for (uint32_t n = 0; n < 256; n++) {
+        uint32_t c = n;
+        for (int k = 0; k < 8; k++) {
+            c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        }
+        crc_table[n] = c;
+    }
+}
+
+static inline uint32_t crc_byte(uint32_t crc, unsigned char b) {
+    return crc_table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+}
+
+/* The CRC-32 of the UTF-8 of the folded characters text[start:end] (never surrogates: those
+ * are not word characters). */
+static uint32_t folded_crc(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    uint32_t crc = 0xFFFFFFFFu;
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 ch = fold_char(PyUnicode_READ(kind, data, i));
+        if (ch < 0x80) {
+            crc = crc_byte(crc, (unsigned char)ch);
+        } else if (ch < 0x800) {
+            crc = crc_byte(crc, (unsigned char)(0xC0 | (ch >> 6)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | (ch & 0x3F)));
+        } else if (ch < 0x10000) {
+            crc = crc_byte(crc, (unsigned char)(0xE0 | (ch >> 12)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | ((ch >> 6) & 0x3F)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | (ch & 0x3F)));
+        } else {
+            crc = crc_byte(crc, (unsigned char)(0xF0 | (ch >> 18)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | ((ch >> 12) & 0x3F)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | ((ch >> 6) & 0x3F)));
+            crc = crc_byte(crc, (unsigned char)(0x80 | (ch & 0x3F)));
+        }
+    }
+    return crc ^ 0xFFFFFFFFu;
+}
+
+/* ---- scan ------------------------------------------------------------------------------- */
+
+/* regex \w for str patterns: what sre's SRE_UNI_IS_WORD tests */
+static inline int is_word(Py_UCS4 ch) {
+    if (ch < 0x80) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+               ch == '_';
+    }
+    return Py_UNICODE_ISALNUM(ch);
+}
+
+/* Open-addressing tables that remember what one call has already seen, so that each distinct
+ * word becomes a str once and each distinct pair is written once. */
+typedef struct {
+    Py_ssize_t start, len; /* a word of the text; len 0 marks an empty cell */
+    uint64_t hash;
+} WordCell;
+
+typedef struct {
+    uint64_t key;
+    int used;
+} PairCell;
+
+static size_t table_size(Py_ssize_t n) {
+    size_t size = 64;
+    while (size < (size_t)n * 2) {
+        size <<= 1;
+    }
+    return size;
+}
+
+static inline uint64_t mix64(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static PyObject *scan(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text;
+    int with_pairs;
+    if (!PyArg_ParseTuple(args, "Up:scan", &text, &with_pairs)) {
+        return NULL;
+    }
+    if (with_pairs && !fold_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "scan() needs configure() first");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const char *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    /* at most one word per two characters, plus one */
+    size_t wsize = table_size(n / 2 + 1);
+    size_t psize = with_pairs ? wsize : 1;
+    WordCell *wcells = PyMem_Calloc(wsize, sizeof(WordCell));
+    PairCell *pcells = PyMem_Calloc(psize, sizeof(PairCell));
+    uint64_t *pair_out = PyMem_Malloc(psize * sizeof(uint64_t));
+    Py_ssize_t npairs = 0;
+    PyObject *words = PySet_New(NULL);
+    PyObject *result = NULL;
+    if (!wcells || !pcells || !pair_out || !words) {
+        if (!PyErr_Occurred()) {
+            PyErr_NoMemory();
+        }
+        goto done;
+    }
+    /* Python pairs every two consecutive tokens, line breaks included, and drops any pair
+     * that touches a break: a pair is two words with no break between them. */
+    int have_prev = 0;
+    uint64_t prev_high = 0;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch == '\n') {
+            have_prev = 0;
+            i++;
+            continue;
+        }
+        if (!is_word(ch)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        uint64_t hash = 1469598103934665603ULL; /* FNV-1a over the code points */
+        do {
+            hash = (hash ^ ch) * 1099511628211ULL;
+            i++;
+        } while (i < n && is_word(ch = PyUnicode_READ(kind, data, i)));
+        Py_ssize_t len = i - start;
+        size_t mask = wsize - 1;
+        size_t at = (size_t)mix64(hash) & mask;
+        for (;;) {
+            WordCell *cell = &wcells[at];
+            if (cell->len == 0) { /* a new word */
+                PyObject *word = PyUnicode_Substring(text, start, i);
+                if (!word) {
+                    goto done;
+                }
+                int added = PySet_Add(words, word);
+                Py_DECREF(word);
+                if (added < 0) {
+                    goto done;
+                }
+                cell->start = start;
+                cell->len = len;
+                cell->hash = hash;
+                break;
+            }
+            if (cell->hash == hash && cell->len == len &&
+                memcmp(data + cell->start * kind, data + start * kind, (size_t)len * kind) == 0) {
+                break;
+            }
+            at = (at + 1) & mask;
+        }
+        if (with_pairs) {
+            uint64_t crc = folded_crc(kind, data, start, i);
+            if (have_prev) {
+                uint64_t pair = prev_high | crc;
+                size_t pat = (size_t)mix64(pair) & (psize - 1);
+                while (pcells[pat].used && pcells[pat].key != pair) {
+                    pat = (pat + 1) & (psize - 1);
+                }
+                if (!pcells[pat].used) {
+                    pcells[pat].used = 1;
+                    pcells[pat].key = pair;
+                    pair_out[npairs++] = pair;
+                }
+            }
+            prev_high = crc << 32;
+            have_prev = 1;
+        }
+    }
+    PyObject *packed = PyBytes_FromStringAndSize((const char *)pair_out, npairs * (Py_ssize_t)sizeof(uint64_t));
+    if (packed) {
+        result = PyTuple_Pack(2, words, packed);
+        Py_DECREF(packed);
+    }
+done:
+    Py_XDECREF(words);
+    PyMem_Free(wcells);
+    PyMem_Free(pcells);
+    PyMem_Free(pair_out);
+    return result;
+}
+
+/* ---- growable buffers -------------------------------------------------------------------- */
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} Buf;
+
+static int buf_reserve(Buf *b, size_t more) {
+    if (b->len + more <= b->cap) {
+        return 0;
+    }
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more) {
+        cap *= 2;
+    }
+    char *data = PyMem_Realloc(b->data, cap);
+    if (!data) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    b->data = data;
+    b->cap = cap;
+    return 0;
+}
+
+static int buf_put(Buf *b, const void *src, size_t n) {
+    if (buf_reserve(b, n) < 0) {
+        return -1;
+    }
+    memcpy(b->data + b->len, src, n);
+    b->len += n;
+    return 0;
+}
+
+static inline int put_u64(Buf *b, uint64_t v) { return buf_put(b, &v, sizeof v); }
+static inline int put_u32(Buf *b, uint32_t v) { return buf_put(b, &v, sizeof v); }
+static inline int put_u8(Buf *b, uint8_t v) { return buf_put(b, &v, sizeof v); }
+
+/* a gap in 1, 2 or 4 bytes, native order, as array("B"/"H"/"I") stores it */
+static inline int put_gap(Buf *b, uint32_t v, int width) {
+    if (width == 1) {
+        return put_u8(b, (uint8_t)v);
+    }
+    if (width == 2) {
+        uint16_t h = (uint16_t)v;
+        return buf_put(b, &h, 2);
+    }
+    return put_u32(b, v);
+}
+
+static inline uint32_t get_gap(const unsigned char *p, int width) {
+    if (width == 1) {
+        return p[0];
+    }
+    if (width == 2) {
+        uint16_t h;
+        memcpy(&h, p, 2);
+        return h;
+    }
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static PyObject *buf_bytes(Buf *b) {
+    return PyBytes_FromStringAndSize(b->data ? b->data : "", (Py_ssize_t)b->len);
+}
+
+/* ---- group_pairs ------------------------------------------------------------------------ */
+
+typedef struct {
+    uint64_t key;
+    uint32_t slot;
+} Posting;
+
+static PyObject *group_pairs(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *staged;
+    if (!PyArg_ParseTuple(args, "O!:group_pairs", &PyList_Type, &staged)) {
+        return NULL;
+    }
+    /* staged: [(packed uint64 keys, slot), ...] in the order documents were added */
+    Py_ssize_t items = PyList_GET_SIZE(staged);
+    size_t total = 0;
+    for (Py_ssize_t i = 0; i < items; i++) {
+        PyObject *item = PyList_GET_ITEM(staged, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyBytes_Check(PyTuple_GET_ITEM(item, 0))) {
+            PyErr_SetString(PyExc_TypeError, "group_pairs() takes a list of (bytes, slot)");
+            return NULL;
+        }
+        Py_ssize_t size = PyBytes_GET_SIZE(PyTuple_GET_ITEM(item, 0));
+        if (size % 8) {
+            PyErr_SetString(PyExc_ValueError, "packed pair keys are 8 bytes each");
+            return NULL;
+        }
+        total += (size_t)size / 8;
+    }
+    Posting *a = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
+    Posting *b = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
+    size_t *count = PyMem_Calloc(65536, sizeof(size_t));
+    PyObject *result = NULL;
+    Buf keys = {0}, offsets = {0}, slots = {0};
+    if (!a || !b || !count) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    size_t n = 0;
+    for (Py_ssize_t i = 0; i < items; i++) {
+        PyObject *item = PyList_GET_ITEM(staged, i);
+        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
+        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (slot > 0xFFFFFFFFul) {
+            PyErr_SetString(PyExc_OverflowError, "slots are 32-bit");
+            goto done;
+        }
+        PyObject *packed = PyTuple_GET_ITEM(item, 0);
+        const char *raw = PyBytes_AS_STRING(packed);
+        size_t m = (size_t)PyBytes_GET_SIZE(packed) / 8;
+        for (size_t k = 0; k < m; k++) {
+            memcpy(&a[n].key, raw + 8 * k, 8);
+            a[n].slot = (uint32_t)slot;
+            n++;
+        }
+    }
+    /* LSD radix sort by key, 16 bits a pass: stable, so each key's slots keep their order */
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof(size_t));
+        for (size_t k = 0; k < n; k++) {
+            count[(a[k].key >> shift) & 0xFFFF]++;
+        }
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t k = 0; k < n; k++) {
+            b[count[(a[k].key >> shift) & 0xFFFF]++] = a[k];
+        }
+        Posting *t = a;
+        a = b;
+        b = t;
+    }
+    /* distinct keys, and where each one's slots start in the slots */
+    if (put_u64(&offsets, 0) < 0) {
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (k == 0 || a[k].key != a[k - 1].key) {
+            if ((k > 0 && put_u64(&offsets, slots.len / 4) < 0) || put_u64(&keys, a[k].key) < 0) {
+                goto done;
+            }
+        }
+        if (put_u32(&slots, a[k].slot) < 0) {
+            goto done;
+        }
+    }
+    if (n && put_u64(&offsets, slots.len / 4) < 0) {
+        goto done;
+    }
+    {
+        PyObject *k = buf_bytes(&keys), *o = buf_bytes(&offsets), *s = buf_bytes(&slots);
+        if (k && o && s) {
+            result = PyTuple_Pack(3, k, o, s);
+        }
+        Py_XDECREF(k);
+        Py_XDECREF(o);
+        Py_XDECREF(s);
+    }
+done:
+    PyMem_Free(a);
+    PyMem_Free(b);
+    PyMem_Free(count);
+    PyMem_Free(keys.data);
+    PyMem_Free(offsets.data);
+    PyMem_Free(slots.data);
+    return result;
+}
+
+/* ---- merge_runs ------------------------------------------------------------------------- */
+
+/* Out-of-range data in a loaded index must raise, never read past a buffer. */
+#define CHECK(cond, message)                                    \
+    if (!(cond)) {                                              \
+        PyErr_SetString(PyExc_ValueError, (message));           \
+        goto done;                                              \
+    }
+
+static inline int aligned(const Py_buffer *view, uintptr_t size) {
+    return view->len == 0 || (uintptr_t)view->buf % size == 0;
+}
+
+static inline int width_for(uint32_t top) { return top < 1u << 8 ? 1 : top < 1u << 16 ? 2 : 4; }
+
+static int add_action(PyObject *actions, Py_ssize_t idx, Py_ssize_t old, Py_ssize_t lo, Py_ssize_t hi) {
+    PyObject *t = Py_BuildValue("(nnnn)", idx, old, lo, hi);
+    if (!t) {
+        return -1;
+    }
+    int r = PyList_Append(actions, t);
+    Py_DECREF(t);
+    return r;
+}
+
+typedef struct {
+    Buf keys, offsets, firsts, lasts, widths, blob;
+} Store;
+
+static int store_empty_run(Store *o) {
+    return put_u32(&o->firsts, 0) < 0 || put_u32(&o->lasts, 0) < 0 || put_u8(&o->widths, 1) < 0 ||
+                   put_u64(&o->offsets, o->blob.len) < 0
+               ? -1
+               : 0;
+}
+
+static PyObject *merge_runs(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer ok = {0}, oo = {0}, of = {0}, ol = {0}, ow = {0}, ob = {0}, od = {0};
+    Py_buffer nk = {0}, no = {0}, ns = {0};
+    Py_ssize_t threshold;
+    PyObject *actions = NULL, *result = NULL;
+    Store o;
+    memset(&o, 0, sizeof o);
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*n:merge_runs", &ok, &oo, &of, &ol, &ow, &ob, &od,
+                          &nk, &no, &ns, &threshold)) {
+        return NULL;
+    }
+    const uint64_t *old_keys = ok.buf, *old_offsets = oo.buf;
+    const uint32_t *old_firsts = of.buf, *old_lasts = ol.buf, *dense = od.buf;
+    const uint8_t *old_widths = ow.buf;
+    const unsigned char *old_blob = ob.buf;
+    const uint64_t *new_keys = nk.buf, *new_offsets = no.buf;
+    const uint32_t *new_slots = ns.buf;
+    Py_ssize_t n_old = ok.len / 8, n_new = nk.len / 8, n_dense = od.len / 4;
+    Py_ssize_t n_slots = ns.len / 4;
+    CHECK(ok.len % 8 == 0 && nk.len % 8 == 0 && od.len % 4 == 0 && ns.len % 4 == 0, "misaligned postings");
+    /* typed views must be aligned (an empty one may point anywhere: it is never read) */
+    CHECK(aligned(&ok, 8) && aligned(&oo, 8) && aligned(&nk, 8) && aligned(&no, 8) && aligned(&of, 4) &&
+              aligned(&ol, 4) && aligned(&od, 4) && aligned(&ns, 4),
+          "misaligned postings");
+    CHECK(oo.len == (n_old + 1) * 8 && of.len == n_old * 4 && ol.len == n_old * 4 && ow.len == n_old,
+          "postings do not match their keys");
+    CHECK(old_offsets[0] == 0 && old_offsets[n_old] == (uint64_t)ob.len, "postings offsets do not match their data");
+    CHECK(no.len == (n_new + 1) * 8 && new_offsets[0] == 0 && new_offsets[n_new] == (uint64_t)n_slots,
+          "new postings do not match their keys");
+    actions = PyList_New(0);
+    if (!actions) {
+        goto done;
+    }
+    if (put_u64(&o.offsets, 0) < 0) {
+        goto done;
+    }
+    Py_ssize_t j = 0, d = 0, idx = 0;
+    /* one step per key of the union, old and new keys both sorted */
+    for (Py_ssize_t q = 0; q <= n_new; q++) {
+        uint64_t k = q < n_new ? new_keys[q] : 0;
+        /* untouched old keys before k (all of them after the last new key) */
+        while (j < n_old && (q == n_new || old_keys[j] < k)) {
+            uint64_t a = old_offsets[j], b = old_offsets[j + 1];
+            CHECK(a <= b && b <= (uint64_t)ob.len, "postings offsets do not match their data");
+            if (put_u64(&o.keys, old_keys[j]) < 0 || put_u32(&o.firsts, old_firsts[j]) < 0 ||
+                put_u32(&o.lasts, old_lasts[j]) < 0 || put_u8(&o.widths, old_widths[j]) < 0 ||
+                buf_put(&o.blob, old_blob + a, b - a) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
+                goto done;
+            }
+            while (d < n_dense && dense[d] < j) {
+                d++;
+            }
+            if (d < n_dense && dense[d] == j) {
+                if (add_action(actions, idx, j, -1, -1) < 0) {
+                    goto done;
+                }
+                d++;
+            }
+            j++;
+            idx++;
+        }
+        if (q == n_new) {
+            break;
+        }
+        uint64_t lo = new_offsets[q], hi = new_offsets[q + 1];
+        CHECK(lo < hi && hi <= (uint64_t)n_slots, "new postings do not match their keys");
+        const uint32_t *slots = new_slots + lo;
+        Py_ssize_t count = (Py_ssize_t)(hi - lo);
+        if (put_u64(&o.keys, k) < 0) {
+            goto done;
+        }
+        if (j < n_old && old_keys[j] == k) {
+            while (d < n_dense && dense[d] < j) {
+                d++;
+            }
+            int old_dense = d < n_dense && dense[d] == j;
+            uint64_t a = old_offsets[j], b = old_offsets[j + 1];
+            int width = old_widths[j];
+            CHECK(a <= b && b <= (uint64_t)ob.len && (width == 1 || width == 2 || width == 4) &&
+                      (b - a) % width == 0,
+                  "postings offsets do not match their data");
+            Py_ssize_t old_count = (Py_ssize_t)((b - a) / width) + 1;
+            if (old_dense || old_count + count > threshold) {
+                if (old_dense) {
+                    d++;
+                }
+                if (add_action(actions, idx, j, (Py_ssize_t)lo, (Py_ssize_t)hi) < 0 || store_empty_run(&o) < 0) {
+                    goto done;
+                }
+            } else {
+                /* new slots all come after the old ones: the old gaps stay, widened only when a
+                 * new gap needs more bytes */
+                CHECK(slots[0] > old_lasts[j], "new slots must follow the old ones");
+                uint32_t top = slots[0] - old_lasts[j];
+                for (Py_ssize_t t = 1; t < count; t++) {
+                    CHECK(slots[t] > slots[t - 1], "slots must ascend");
+                    uint32_t gap = slots[t] - slots[t - 1];
+                    top = gap > top ? gap : top;
+                }
+                int need = width_for(top);
+                if (need <= width) {
+                    if (buf_put(&o.blob, old_blob + a, b - a) < 0) {
+                        goto done;
+                    }
+                } else {
+                    for (uint64_t p = a; p < b; p += width) {
+                        if (put_gap(&o.blob, get_gap(old_blob + p, width), need) < 0) {
+                            goto done;
+                        }
+                    }
+                    width = need;
+                }
+                if (put_gap(&o.blob, slots[0] - old_lasts[j], width) < 0) {
+                    goto done;
+                }
+                for (Py_ssize_t t = 1; t < count; t++) {
+                    if (put_gap(&o.blob, slots[t] - slots[t - 1], width) < 0) {
+                        goto done;
+                    }
+                }
+                if (put_u32(&o.firsts, old_firsts[j]) < 0 || put_u32(&o.lasts, slots[count - 1]) < 0 ||
+                    put_u8(&o.widths, (uint8_t)width) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
+                    goto done;
+                }
+            }
+            j++;
+        } else if (count > threshold) {
+            if (add_action(actions, idx, -1, (Py_ssize_t)lo, (Py_ssize_t)hi) < 0 || store_empty_run(&o) < 0) {
+                goto done;
+            }
+        } else {
+            uint32_t top = 0;
+            for (Py_ssize_t t = 1; t < count; t++) {
+                CHECK(slots[t] > slots[t - 1], "slots must ascend");
+                uint32_t gap = slots[t] - slots[t - 1];
+                top = gap > top ? gap : top;
+            }
+            int width = count < 2 ? 1 : width_for(top);
+            for (Py_ssize_t t = 1; t < count; t++) {
+                if (put_gap(&o.blob, slots[t] - slots[t - 1], width) < 0) {
+                    goto done;
+                }
+            }
+            if (put_u32(&o.firsts, slots[0]) < 0 || put_u32(&o.lasts, slots[count - 1]) < 0 ||
+                put_u8(&o.widths, (uint8_t)width) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
+                goto done;
+            }
+        }
+        idx++;
+    }
+    {
+        PyObject *parts[6] = {buf_bytes(&o.keys), buf_bytes(&o.offsets), buf_bytes(&o.firsts),
+                              buf_bytes(&o.lasts), buf_bytes(&o.widths), buf_bytes(&o.blob)};
+        if (parts[0] && parts[1] && parts[2] && parts[3] && parts[4] && parts[5]) {
+            result = Py_BuildValue("(OOOOOOO)", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], actions);
+        }
+        for (int t = 0; t < 6; t++) {
+            Py_XDECREF(parts[t]);
+        }
+    }
+done:
+    Py_XDECREF(actions);
+    PyBuffer_Release(&ok);
+    PyBuffer_Release(&oo);
+    PyBuffer_Release(&of);
+    PyBuffer_Release(&ol);
+    PyBuffer_Release(&ow);
+    PyBuffer_Release(&ob);
+    PyBuffer_Release(&od);
+    PyBuffer_Release(&nk);
+    PyBuffer_Release(&no);
+    PyBuffer_Release(&ns);
+    PyMem_Free(o.keys.data);
+    PyMem_Free(o.offsets.data);
+    PyMem_Free(o.firsts.data);
+    PyMem_Free(o.lasts.data);
+    PyMem_Free(o.widths.data);
+    PyMem_Free(o.blob.data);
+    return result;
+}
+
+/* ---- module ----------------------------------------------------------------------------- */
+
+static PyMethodDef methods[] = {
+    {"configure", configure, METH_O, "Set the fold table: code point -> one character."},
+    {"scan", scan, METH_VARARGS, "(words, pairs) of a key'd text; see the module docstring."},
+    {"group_pairs", group_pairs, METH_VARARGS, "Staged pair keys grouped into sorted postings."},
+    {"merge_runs", merge_runs, METH_VARARGS, "Frozen pair postings merged with grouped new ones."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_speedups", "Compiled twins of the import's hottest loops.", -1, methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__speedups(void) {
+    crc_init();
+    return PyModule_Create(&module);
+}
