@@ -1,0 +1,186 @@
+"""The compiled twins (``_speedups``) give exactly what the pure-Python code gives.
+
+A reader never sees which one ran: the same words and pairs for any text, the same index
+file byte for byte, and bad data raises instead of crashing the process."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from array import array
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from tui_reader import speedups
+from tui_reader.search import IndexDoc, SearchIndex, postings, terms
+from tui_reader.text import key
+
+compiled = speedups.module
+needs_compiled = pytest.mark.skipif(compiled is None, reason="the compiled speed-ups are not built")
+
+# letters with and without marks, decomposed marks, digits of other scripts, a ligature, an
+# emoji, no-break space, tabs and line breaks: every kind of boundary the word scan meets
+ALPHABET = "aáàảãạăắđĐoòóuủyý_\n\n \t.,-x9٣²ⅫÅǅ\u0301\u0300\U0001f600\u00a0ÆﬁẞİΣ"
+
+
+def _unpacked(raw: bytes) -> list[int]:
+    out = array("Q")
+    out.frombytes(raw)
+    return list(out)
+
+
+def _texts() -> list[str]:
+    texts = [key(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("*.txt"))]
+    rnd = random.Random(7)
+    texts += ["".join(rnd.choices(ALPHABET, k=rnd.randint(0, 40))) for _ in range(3000)]
+    texts += ["", "\n", "a", "a\nb", "a b", "a  b\n\nc d", "\n".join(["ủy ban"] * 5)]
+    return texts
+
+
+@needs_compiled
+@pytest.mark.parametrize("with_pairs", [True, False])
+def test_scan_finds_the_same_words_and_pairs(with_pairs):
+    for text in _texts():
+        words, packed = compiled.scan(text, with_pairs)
+        want_words, want_packed = terms._scan_py(text, with_pairs)
+        assert words == want_words, text
+        pairs = _unpacked(packed)
+        assert len(pairs) == len(set(pairs)), "pairs come out distinct"
+        assert set(pairs) == set(_unpacked(want_packed)), text
+
+
+@needs_compiled
+def test_scan_on_real_articles(shared):
+    paths = sorted((shared / "corpus" / "real").rglob("*.txt"))[:300]
+    for path in paths:
+        text = key(path.read_text(encoding="utf-8", errors="replace"))
+        words, packed = compiled.scan(text, True)
+        want_words, want_packed = terms._scan_py(text, True)
+        assert words == want_words
+        assert set(_unpacked(packed)) == set(_unpacked(want_packed))
+
+
+def _docs(n: int) -> list[IndexDoc]:
+    """Articles sharing phrases often enough that some pair keys turn into bitmaps."""
+    rnd = random.Random(3)
+    bodies = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    docs = []
+    for i in range(n):
+        body = "\n".join(rnd.sample(bodies[i % len(bodies)].split("\n\n"), 3))
+        if i % 3 == 0:
+            body += "\nỦy ban nhân dân tỉnh trao Huân chương Lao động hạng Ba."
+        docs.append(
+            IndexDoc(
+                title=f"Tin số {i} của Ủy ban",
+                body=body,
+                date=f"20{10 + i % 14}-{1 + i % 12:02d}",
+                author=rnd.choice(["Minh Anh", "Thu Hà", None]),
+                officials=["Ông Nguyễn Văn A, Chủ tịch UBND tỉnh"] if i % 4 == 0 else [],
+                awards=["Huân chương Lao động hạng Ba của Chủ tịch nước"] if i % 5 == 0 else [],
+            )
+        )
+    return docs
+
+
+def _build(tmp: Path, name: str, docs: list[IndexDoc]) -> bytes:
+    """An index built in batches, saved, loaded, grown and updated, then saved again."""
+    ix = SearchIndex()
+    third = len(docs) // 3
+    ix.add_many(enumerate(docs[:third]))
+    ix.add_many(enumerate(docs[third : 2 * third], start=third))
+    first = tmp / f"{name}-1.idx"
+    ix.save(first)
+    ix = SearchIndex.load(first)  # frozen postings now live in the file's memory
+    ix.add_many(enumerate(docs[2 * third :], start=2 * third))
+    for i in range(0, len(docs), 9):
+        ix.add(i, docs[(i * 5) % len(docs)])  # updated articles take new slots
+    assert ix.search('"ủy ban nhân dân"'), "a phrase is found before the last save"
+    second = tmp / f"{name}-2.idx"
+    ix.save(second)
+    return second.read_bytes()
+
+
+@needs_compiled
+def test_index_is_byte_identical_either_way(tmp_path, monkeypatch):
+    docs = _docs(900)  # threshold is 64 slots: frequent pairs become bitmaps
+    fast = _build(tmp_path, "fast", docs)
+    monkeypatch.setattr(postings, "_speedups", None)
+    monkeypatch.setattr(terms, "_scan", terms._scan_py)
+    slow = _build(tmp_path, "slow", docs)
+    assert fast == slow
+
+
+@needs_compiled
+def test_phrase_found_while_pairs_wait_to_be_merged():
+    ix = SearchIndex()
+    ix.add_many(enumerate(_docs(30)))
+    doc = IndexDoc(title="Lễ đón", body="Xã Tân Phú đón bằng công nhận.")
+    ix.add_many_terms([(100, terms.index_terms(doc))], freeze=False)
+    assert 100 in ix.search('"tân phú"')
+    assert 100 not in ix.search('"phú tân"')
+
+
+@needs_compiled
+def test_damaged_postings_raise_instead_of_crashing():
+    empty_i, empty_b = array("I"), array("B")
+    one_key = array("Q", [5])
+    good_new = (one_key, array("Q", [0, 1]), array("I", [3]))
+    # offsets that point past the blob
+    with pytest.raises(ValueError):
+        compiled.merge_runs(
+            one_key, array("Q", [0, 99]), array("I", [1]), array("I", [1]), array("B", [1]),
+            b"", empty_i, *good_new, 64,
+        )  # fmt: skip
+    # keys and offsets of different lengths
+    with pytest.raises(ValueError):
+        compiled.merge_runs(
+            one_key, array("Q", [0]), empty_i, empty_i, empty_b, b"", empty_i, *good_new, 64
+        )
+    # a width that is not 1, 2 or 4
+    with pytest.raises(ValueError):
+        compiled.merge_runs(
+            one_key, array("Q", [0, 3]), array("I", [1]), array("I", [2]), array("B", [3]),
+            b"abc", empty_i, *good_new, 64,
+        )  # fmt: skip
+    # new slots that do not come after the old ones
+    with pytest.raises(ValueError):
+        compiled.merge_runs(
+            one_key, array("Q", [0, 0]), array("I", [9]), array("I", [9]), array("B", [1]),
+            b"", empty_i, *good_new, 64,
+        )  # fmt: skip
+    with pytest.raises(ValueError):
+        compiled.group_pairs([(b"1234567", 0)])  # not whole 8-byte keys
+    with pytest.raises(TypeError):
+        compiled.group_pairs([("text", 0)])
+    with pytest.raises(OverflowError):
+        compiled.group_pairs([(bytes(8), 1 << 40)])
+    assert compiled.group_pairs([]) == (b"", bytes(8), b"")
+
+
+def test_a_stale_build_is_not_used(tmp_path, monkeypatch):
+    if compiled is None:
+        pytest.skip("the compiled speed-ups are not built")
+    source = tmp_path / "_speedups.c"
+    source.write_text("/* edited since the build */\n")
+    monkeypatch.setattr(speedups, "_SOURCE", source)
+    assert speedups._load() is None
+    monkeypatch.setattr(speedups, "_SOURCE", tmp_path / "missing.c")
+    assert speedups._load() is not None  # installed without its source: the build is trusted
+
+
+def test_pure_python_can_be_asked_for(monkeypatch):
+    monkeypatch.setenv("TUI_READER_PURE_PYTHON", "1")
+    assert speedups._load() is None
+
+
+@pytest.mark.skipif(
+    shutil.which("cc") is None and shutil.which("gcc") is None,
+    reason="no C compiler: the pure-Python versions run",
+)
+def test_installing_builds_the_speedups_where_a_compiler_exists():
+    if os.environ.get("TUI_READER_PURE_PYTHON"):
+        pytest.skip("pure Python asked for")
+    assert compiled is not None, "pip install should have compiled tui_reader/_speedups.c"
