@@ -11,6 +11,10 @@
  *     (native uint32) are parallel; the answer has the distinct keys sorted, and the slots of
  *     distinct_keys[i] in grouped_slots[offsets[i]:offsets[i + 1]], in the order they came.
  *
+ * bitmap_bytes(slots) -> bytes
+ *     The little-endian bytes of the bitmap of some slots (a buffer of native uint32): what
+ *     ``search.bitmaps.from_slots`` builds, for ``int.from_bytes``.
+ *
  * configure(fold_table) gives ``scan`` the folding table of ``text`` (code point -> one
  * character); nothing is folded until it is called.
  *
@@ -352,7 +356,7 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
     }
     Posting *a = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
     Posting *b = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
-    size_t *count = PyMem_Calloc(65536, sizeof(size_t));
+    size_t *count = PyMem_Calloc(8 * 256, sizeof(size_t));
     PyObject *result = NULL;
     Buf keys = {0}, offsets = {0}, slots = {0};
     if (!a || !b || !count) {
@@ -379,20 +383,30 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
             n++;
         }
     }
-    /* LSD radix sort by key, 16 bits a pass: stable, so each key's slots keep their order */
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65536 * sizeof(size_t));
-        for (size_t k = 0; k < n; k++) {
-            count[(a[k].key >> shift) & 0xFFFF]++;
+    /* LSD radix sort by key, a byte a pass (few buckets: the scatter stays in cache), all the
+     * byte counts taken in one read; stable, so each key's slots keep their order. A byte
+     * that is the same in every key needs no pass. */
+    memset(count, 0, 8 * 256 * sizeof(size_t));
+    for (size_t k = 0; k < n; k++) {
+        uint64_t key = a[k].key;
+        for (int byte = 0; byte < 8; byte++) {
+            count[byte * 256 + ((key >> (8 * byte)) & 0xFF)]++;
+        }
+    }
+    for (int byte = 0; byte < 8; byte++) {
+        size_t *c = count + byte * 256;
+        int shift = 8 * byte;
+        if (n == 0 || c[(a[0].key >> shift) & 0xFF] == n) {
+            continue;
         }
         size_t sum = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = count[d];
-            count[d] = sum;
-            sum += c;
+        for (int d = 0; d < 256; d++) {
+            size_t here = c[d];
+            c[d] = sum;
+            sum += here;
         }
         for (size_t k = 0; k < n; k++) {
-            b[count[(a[k].key >> shift) & 0xFFFF]++] = a[k];
+            b[c[(a[k].key >> shift) & 0xFF]++] = a[k];
         }
         Posting *t = a;
         a = b;
@@ -652,6 +666,44 @@ done:
     return result;
 }
 
+/* ---- bitmap_bytes ------------------------------------------------------------------------ */
+
+/* The little-endian bytes of the bitmap of some slots (native uint32, any order). */
+static PyObject *bitmap_bytes(PyObject *self, PyObject *arg) {
+    (void)self;
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_C_CONTIGUOUS) < 0) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    if (view.len % 4) {
+        PyErr_SetString(PyExc_ValueError, "slots are 4 bytes each");
+        goto done;
+    }
+    Py_ssize_t n = view.len / 4;
+    const char *raw = view.buf;
+    uint32_t top = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        uint32_t slot;
+        memcpy(&slot, raw + 4 * k, 4);
+        top = slot > top ? slot : top;
+    }
+    result = PyBytes_FromStringAndSize(NULL, n ? (Py_ssize_t)(top / 8) + 1 : 0);
+    if (!result) {
+        goto done;
+    }
+    unsigned char *bits = (unsigned char *)PyBytes_AS_STRING(result);
+    memset(bits, 0, (size_t)PyBytes_GET_SIZE(result));
+    for (Py_ssize_t k = 0; k < n; k++) {
+        uint32_t slot;
+        memcpy(&slot, raw + 4 * k, 4);
+        bits[slot >> 3] |= (unsigned char)(1u << (slot & 7));
+    }
+done:
+    PyBuffer_Release(&view);
+    return result;
+}
+
 /* ---- module ----------------------------------------------------------------------------- */
 
 static PyMethodDef methods[] = {
@@ -659,6 +711,7 @@ static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS, "(words, pairs) of a key'd text; see the module docstring."},
     {"group_pairs", group_pairs, METH_VARARGS, "Staged pair keys grouped into sorted postings."},
     {"merge_runs", merge_runs, METH_VARARGS, "Frozen pair postings merged with grouped new ones."},
+    {"bitmap_bytes", bitmap_bytes, METH_O, "Little-endian bitmap bytes of uint32 slots."},
     {NULL, NULL, 0, NULL},
 };
 

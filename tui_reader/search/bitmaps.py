@@ -6,10 +6,13 @@ Python's big-int ``&``, ``|`` and ``& ~`` run in C over machine words, so AND/OR
 
 from __future__ import annotations
 
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import setitem, sub
+
+from tui_reader.speedups import module as _speedups
 
 # byte value -> its 8 bits as 8 bytes of 0/1, lowest bit first
 _UNPACK = [bytes((b >> i) & 1 for i in range(8)) for b in range(256)]
@@ -23,6 +26,8 @@ def from_slots(slots: Sequence[int]) -> int:
     n = len(slots)
     if n == 0:
         return 0
+    if n >= _SMALL and _speedups is not None and _is_uint32_buffer(slots):
+        return int.from_bytes(_speedups.bitmap_bytes(slots), "little")
     if n < _SMALL:
         bm = 0
         for s in slots:
@@ -42,9 +47,16 @@ def from_slots(slots: Sequence[int]) -> int:
     return int(digits, 2)
 
 
+def _is_uint32_buffer(slots: object) -> bool:
+    """An array or memoryview of native uint32, which the compiled twin reads directly."""
+    return (type(slots) is array and slots.typecode == "I") or (
+        type(slots) is memoryview and slots.format == "I"
+    )
+
+
 def from_sorted(slots: Sequence[int]) -> int:
     """The bitmap of slots in ascending order; the work follows their span, not their top."""
-    if len(slots) < _SMALL:
+    if len(slots) < _SMALL or (_speedups is not None and _is_uint32_buffer(slots)):
         return from_slots(slots)
     low = slots[0]
     digits = bytearray(b"0") * (slots[-1] - low + 1)

@@ -184,3 +184,18 @@ def test_installing_builds_the_speedups_where_a_compiler_exists():
     if os.environ.get("TUI_READER_PURE_PYTHON"):
         pytest.skip("pure Python asked for")
     assert compiled is not None, "pip install should have compiled tui_reader/_speedups.c"
+
+
+@needs_compiled
+def test_bitmaps_are_the_same_either_way(monkeypatch):
+    from tui_reader.search import bitmaps
+
+    rnd = random.Random(5)
+    cases = [sorted(rnd.sample(range(top), k)) for top, k in ((100, 60), (70000, 500), (9, 9))]
+    cases += [[0] * 50 + [200000], list(range(20000, 20100))]
+    fast = [(bitmaps.from_slots(array("I", c)), bitmaps.from_sorted(array("I", c))) for c in cases]
+    monkeypatch.setattr(bitmaps, "_speedups", None)
+    slow = [(bitmaps.from_slots(c), bitmaps.from_sorted(sorted(set(c)))) for c in cases]
+    assert fast == slow
+    with pytest.raises(ValueError):
+        compiled.bitmap_bytes(b"abc")
