@@ -256,6 +256,9 @@ done:
 
 /* ---- growable buffers -------------------------------------------------------------------- */
 
+/* From Python's raw allocator, which needs no GIL: the long loops below let the import's
+ * other threads run (receiving the workers' results) while they work. */
+
 typedef struct {
     char *data;
     size_t len, cap;
@@ -269,10 +272,9 @@ static int buf_reserve(Buf *b, size_t more) {
     while (cap < b->len + more) {
         cap *= 2;
     }
-    char *data = PyMem_Realloc(b->data, cap);
+    char *data = PyMem_RawRealloc(b->data, cap);
     if (!data) {
-        PyErr_NoMemory();
-        return -1;
+        return -1; /* the caller raises MemoryError, holding the GIL */
     }
     b->data = data;
     b->cap = cap;
@@ -354,9 +356,10 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
         }
         total += (size_t)size / 8;
     }
-    Posting *a = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
-    Posting *b = PyMem_Malloc((total ? total : 1) * sizeof(Posting));
-    size_t *count = PyMem_Calloc(8 * 256, sizeof(size_t));
+    Posting *a = PyMem_RawMalloc((total ? total : 1) * sizeof(Posting));
+    Posting *b = PyMem_RawMalloc((total ? total : 1) * sizeof(Posting));
+    size_t *count = PyMem_RawCalloc(8 * 256, sizeof(size_t));
+    int nomem = 0;
     PyObject *result = NULL;
     Buf keys = {0}, offsets = {0}, slots = {0};
     if (!a || !b || !count) {
@@ -383,6 +386,7 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
             n++;
         }
     }
+    Py_BEGIN_ALLOW_THREADS
     /* LSD radix sort by key, a byte a pass (few buckets: the scatter stays in cache), all the
      * byte counts taken in one read; stable, so each key's slots keep their order. A byte
      * that is the same in every key needs no pass. */
@@ -414,19 +418,28 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
     }
     /* distinct keys, and where each one's slots start in the slots */
     if (put_u64(&offsets, 0) < 0) {
-        goto done;
+        nomem = 1;
+        goto sorted;
     }
     for (size_t k = 0; k < n; k++) {
         if (k == 0 || a[k].key != a[k - 1].key) {
             if ((k > 0 && put_u64(&offsets, slots.len / 4) < 0) || put_u64(&keys, a[k].key) < 0) {
-                goto done;
+                nomem = 1;
+                goto sorted;
             }
         }
         if (put_u32(&slots, a[k].slot) < 0) {
-            goto done;
+            nomem = 1;
+            goto sorted;
         }
     }
     if (n && put_u64(&offsets, slots.len / 4) < 0) {
+        nomem = 1;
+    }
+sorted:;
+    Py_END_ALLOW_THREADS
+    if (nomem) {
+        PyErr_NoMemory();
         goto done;
     }
     {
@@ -439,23 +452,16 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
         Py_XDECREF(s);
     }
 done:
-    PyMem_Free(a);
-    PyMem_Free(b);
-    PyMem_Free(count);
-    PyMem_Free(keys.data);
-    PyMem_Free(offsets.data);
-    PyMem_Free(slots.data);
+    PyMem_RawFree(a);
+    PyMem_RawFree(b);
+    PyMem_RawFree(count);
+    PyMem_RawFree(keys.data);
+    PyMem_RawFree(offsets.data);
+    PyMem_RawFree(slots.data);
     return result;
 }
 
 /* ---- merge_runs ------------------------------------------------------------------------- */
-
-/* Out-of-range data in a loaded index must raise, never read past a buffer. */
-#define CHECK(cond, message)                                    \
-    if (!(cond)) {                                              \
-        PyErr_SetString(PyExc_ValueError, (message));           \
-        goto done;                                              \
-    }
 
 static inline int aligned(const Py_buffer *view, uintptr_t size) {
     return view->len == 0 || (uintptr_t)view->buf % size == 0;
@@ -463,18 +469,9 @@ static inline int aligned(const Py_buffer *view, uintptr_t size) {
 
 static inline int width_for(uint32_t top) { return top < 1u << 8 ? 1 : top < 1u << 16 ? 2 : 4; }
 
-static int add_action(PyObject *actions, Py_ssize_t idx, Py_ssize_t old, Py_ssize_t lo, Py_ssize_t hi) {
-    PyObject *t = Py_BuildValue("(nnnn)", idx, old, lo, hi);
-    if (!t) {
-        return -1;
-    }
-    int r = PyList_Append(actions, t);
-    Py_DECREF(t);
-    return r;
-}
-
 typedef struct {
     Buf keys, offsets, firsts, lasts, widths, blob;
+    Buf actions; /* (index, old index or -1, lo, hi) as Py_ssize_t: keys whose slots become a bitmap */
 } Store;
 
 static int store_empty_run(Store *o) {
@@ -484,12 +481,32 @@ static int store_empty_run(Store *o) {
                : 0;
 }
 
+static int add_action(Store *o, Py_ssize_t idx, Py_ssize_t old, Py_ssize_t lo, Py_ssize_t hi) {
+    Py_ssize_t action[4] = {idx, old, lo, hi};
+    return buf_put(&o->actions, action, sizeof action);
+}
+
+/* Out-of-range data in a loaded index must raise, never read past a buffer. Inside the merge
+ * the GIL is released: a failure notes its message and leaves the loop. */
+#define FAIL_IF(cond, message) \
+    if (cond) {                \
+        error = (message);     \
+        goto out;              \
+    }
+#define PUT(call)      \
+    if ((call) < 0) {  \
+        nomem = 1;     \
+        goto out;      \
+    }
+
 static PyObject *merge_runs(PyObject *self, PyObject *args) {
     (void)self;
     Py_buffer ok = {0}, oo = {0}, of = {0}, ol = {0}, ow = {0}, ob = {0}, od = {0};
     Py_buffer nk = {0}, no = {0}, ns = {0};
     Py_ssize_t threshold;
-    PyObject *actions = NULL, *result = NULL;
+    PyObject *result = NULL;
+    const char *error = NULL;
+    int nomem = 0;
     Store o;
     memset(&o, 0, sizeof o);
     if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*n:merge_runs", &ok, &oo, &of, &ol, &ow, &ob, &od,
@@ -504,23 +521,18 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
     const uint32_t *new_slots = ns.buf;
     Py_ssize_t n_old = ok.len / 8, n_new = nk.len / 8, n_dense = od.len / 4;
     Py_ssize_t n_slots = ns.len / 4;
-    CHECK(ok.len % 8 == 0 && nk.len % 8 == 0 && od.len % 4 == 0 && ns.len % 4 == 0, "misaligned postings");
+    Py_BEGIN_ALLOW_THREADS
+    FAIL_IF(ok.len % 8 || nk.len % 8 || od.len % 4 || ns.len % 4, "misaligned postings");
     /* typed views must be aligned (an empty one may point anywhere: it is never read) */
-    CHECK(aligned(&ok, 8) && aligned(&oo, 8) && aligned(&nk, 8) && aligned(&no, 8) && aligned(&of, 4) &&
-              aligned(&ol, 4) && aligned(&od, 4) && aligned(&ns, 4),
-          "misaligned postings");
-    CHECK(oo.len == (n_old + 1) * 8 && of.len == n_old * 4 && ol.len == n_old * 4 && ow.len == n_old,
-          "postings do not match their keys");
-    CHECK(old_offsets[0] == 0 && old_offsets[n_old] == (uint64_t)ob.len, "postings offsets do not match their data");
-    CHECK(no.len == (n_new + 1) * 8 && new_offsets[0] == 0 && new_offsets[n_new] == (uint64_t)n_slots,
-          "new postings do not match their keys");
-    actions = PyList_New(0);
-    if (!actions) {
-        goto done;
-    }
-    if (put_u64(&o.offsets, 0) < 0) {
-        goto done;
-    }
+    FAIL_IF(!(aligned(&ok, 8) && aligned(&oo, 8) && aligned(&nk, 8) && aligned(&no, 8) && aligned(&of, 4) &&
+              aligned(&ol, 4) && aligned(&od, 4) && aligned(&ns, 4)),
+            "misaligned postings");
+    FAIL_IF(oo.len != (n_old + 1) * 8 || of.len != n_old * 4 || ol.len != n_old * 4 || ow.len != n_old,
+            "postings do not match their keys");
+    FAIL_IF(old_offsets[0] != 0 || old_offsets[n_old] != (uint64_t)ob.len, "postings offsets do not match their data");
+    FAIL_IF(no.len != (n_new + 1) * 8 || new_offsets[0] != 0 || new_offsets[n_new] != (uint64_t)n_slots,
+            "new postings do not match their keys");
+    PUT(put_u64(&o.offsets, 0));
     Py_ssize_t j = 0, d = 0, idx = 0;
     /* one step per key of the union, old and new keys both sorted */
     for (Py_ssize_t q = 0; q <= n_new; q++) {
@@ -528,19 +540,18 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
         /* untouched old keys before k (all of them after the last new key) */
         while (j < n_old && (q == n_new || old_keys[j] < k)) {
             uint64_t a = old_offsets[j], b = old_offsets[j + 1];
-            CHECK(a <= b && b <= (uint64_t)ob.len, "postings offsets do not match their data");
-            if (put_u64(&o.keys, old_keys[j]) < 0 || put_u32(&o.firsts, old_firsts[j]) < 0 ||
-                put_u32(&o.lasts, old_lasts[j]) < 0 || put_u8(&o.widths, old_widths[j]) < 0 ||
-                buf_put(&o.blob, old_blob + a, b - a) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
-                goto done;
-            }
+            FAIL_IF(a > b || b > (uint64_t)ob.len, "postings offsets do not match their data");
+            PUT(put_u64(&o.keys, old_keys[j]));
+            PUT(put_u32(&o.firsts, old_firsts[j]));
+            PUT(put_u32(&o.lasts, old_lasts[j]));
+            PUT(put_u8(&o.widths, old_widths[j]));
+            PUT(buf_put(&o.blob, old_blob + a, b - a));
+            PUT(put_u64(&o.offsets, o.blob.len));
             while (d < n_dense && dense[d] < j) {
                 d++;
             }
             if (d < n_dense && dense[d] == j) {
-                if (add_action(actions, idx, j, -1, -1) < 0) {
-                    goto done;
-                }
+                PUT(add_action(&o, idx, j, -1, -1));
                 d++;
             }
             j++;
@@ -550,12 +561,16 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
             break;
         }
         uint64_t lo = new_offsets[q], hi = new_offsets[q + 1];
-        CHECK(lo < hi && hi <= (uint64_t)n_slots, "new postings do not match their keys");
+        FAIL_IF(lo >= hi || hi > (uint64_t)n_slots, "new postings do not match their keys");
         const uint32_t *slots = new_slots + lo;
         Py_ssize_t count = (Py_ssize_t)(hi - lo);
-        if (put_u64(&o.keys, k) < 0) {
-            goto done;
+        uint32_t top = 0; /* the widest gap between new slots */
+        for (Py_ssize_t t = 1; t < count; t++) {
+            FAIL_IF(slots[t] <= slots[t - 1], "slots must ascend");
+            uint32_t gap = slots[t] - slots[t - 1];
+            top = gap > top ? gap : top;
         }
+        PUT(put_u64(&o.keys, k));
         if (j < n_old && old_keys[j] == k) {
             while (d < n_dense && dense[d] < j) {
                 d++;
@@ -563,79 +578,79 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
             int old_dense = d < n_dense && dense[d] == j;
             uint64_t a = old_offsets[j], b = old_offsets[j + 1];
             int width = old_widths[j];
-            CHECK(a <= b && b <= (uint64_t)ob.len && (width == 1 || width == 2 || width == 4) &&
-                      (b - a) % width == 0,
-                  "postings offsets do not match their data");
+            FAIL_IF(a > b || b > (uint64_t)ob.len || (width != 1 && width != 2 && width != 4) || (b - a) % width,
+                    "postings offsets do not match their data");
             Py_ssize_t old_count = (Py_ssize_t)((b - a) / width) + 1;
             if (old_dense || old_count + count > threshold) {
                 if (old_dense) {
                     d++;
                 }
-                if (add_action(actions, idx, j, (Py_ssize_t)lo, (Py_ssize_t)hi) < 0 || store_empty_run(&o) < 0) {
-                    goto done;
-                }
+                PUT(add_action(&o, idx, j, (Py_ssize_t)lo, (Py_ssize_t)hi));
+                PUT(store_empty_run(&o));
             } else {
                 /* new slots all come after the old ones: the old gaps stay, widened only when a
                  * new gap needs more bytes */
-                CHECK(slots[0] > old_lasts[j], "new slots must follow the old ones");
-                uint32_t top = slots[0] - old_lasts[j];
-                for (Py_ssize_t t = 1; t < count; t++) {
-                    CHECK(slots[t] > slots[t - 1], "slots must ascend");
-                    uint32_t gap = slots[t] - slots[t - 1];
-                    top = gap > top ? gap : top;
-                }
-                int need = width_for(top);
+                FAIL_IF(slots[0] <= old_lasts[j], "new slots must follow the old ones");
+                uint32_t step = slots[0] - old_lasts[j];
+                int need = width_for(step > top ? step : top);
                 if (need <= width) {
-                    if (buf_put(&o.blob, old_blob + a, b - a) < 0) {
-                        goto done;
-                    }
+                    PUT(buf_put(&o.blob, old_blob + a, b - a));
                 } else {
                     for (uint64_t p = a; p < b; p += width) {
-                        if (put_gap(&o.blob, get_gap(old_blob + p, width), need) < 0) {
-                            goto done;
-                        }
+                        PUT(put_gap(&o.blob, get_gap(old_blob + p, width), need));
                     }
                     width = need;
                 }
-                if (put_gap(&o.blob, slots[0] - old_lasts[j], width) < 0) {
-                    goto done;
-                }
+                PUT(put_gap(&o.blob, step, width));
                 for (Py_ssize_t t = 1; t < count; t++) {
-                    if (put_gap(&o.blob, slots[t] - slots[t - 1], width) < 0) {
-                        goto done;
-                    }
+                    PUT(put_gap(&o.blob, slots[t] - slots[t - 1], width));
                 }
-                if (put_u32(&o.firsts, old_firsts[j]) < 0 || put_u32(&o.lasts, slots[count - 1]) < 0 ||
-                    put_u8(&o.widths, (uint8_t)width) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
-                    goto done;
-                }
+                PUT(put_u32(&o.firsts, old_firsts[j]));
+                PUT(put_u32(&o.lasts, slots[count - 1]));
+                PUT(put_u8(&o.widths, (uint8_t)width));
+                PUT(put_u64(&o.offsets, o.blob.len));
             }
             j++;
         } else if (count > threshold) {
-            if (add_action(actions, idx, -1, (Py_ssize_t)lo, (Py_ssize_t)hi) < 0 || store_empty_run(&o) < 0) {
-                goto done;
-            }
+            PUT(add_action(&o, idx, -1, (Py_ssize_t)lo, (Py_ssize_t)hi));
+            PUT(store_empty_run(&o));
         } else {
-            uint32_t top = 0;
-            for (Py_ssize_t t = 1; t < count; t++) {
-                CHECK(slots[t] > slots[t - 1], "slots must ascend");
-                uint32_t gap = slots[t] - slots[t - 1];
-                top = gap > top ? gap : top;
-            }
             int width = count < 2 ? 1 : width_for(top);
             for (Py_ssize_t t = 1; t < count; t++) {
-                if (put_gap(&o.blob, slots[t] - slots[t - 1], width) < 0) {
-                    goto done;
-                }
+                PUT(put_gap(&o.blob, slots[t] - slots[t - 1], width));
             }
-            if (put_u32(&o.firsts, slots[0]) < 0 || put_u32(&o.lasts, slots[count - 1]) < 0 ||
-                put_u8(&o.widths, (uint8_t)width) < 0 || put_u64(&o.offsets, o.blob.len) < 0) {
-                goto done;
-            }
+            PUT(put_u32(&o.firsts, slots[0]));
+            PUT(put_u32(&o.lasts, slots[count - 1]));
+            PUT(put_u8(&o.widths, (uint8_t)width));
+            PUT(put_u64(&o.offsets, o.blob.len));
         }
         idx++;
     }
+out:;
+    Py_END_ALLOW_THREADS
+    if (error) {
+        PyErr_SetString(PyExc_ValueError, error);
+        goto done;
+    }
+    if (nomem) {
+        PyErr_NoMemory();
+        goto done;
+    }
     {
+        Py_ssize_t n_actions = (Py_ssize_t)(o.actions.len / (4 * sizeof(Py_ssize_t)));
+        const Py_ssize_t *act = (const Py_ssize_t *)o.actions.data;
+        PyObject *actions = PyList_New(n_actions);
+        if (!actions) {
+            goto done;
+        }
+        for (Py_ssize_t t = 0; t < n_actions; t++) {
+            PyObject *item = Py_BuildValue("(nnnn)", act[4 * t], act[4 * t + 1], act[4 * t + 2], act[4 * t + 3]);
+            if (!item) {
+                Py_DECREF(actions);
+                goto done;
+            }
+            PyList_SET_ITEM(actions, t, item);
+        }
         PyObject *parts[6] = {buf_bytes(&o.keys), buf_bytes(&o.offsets), buf_bytes(&o.firsts),
                               buf_bytes(&o.lasts), buf_bytes(&o.widths), buf_bytes(&o.blob)};
         if (parts[0] && parts[1] && parts[2] && parts[3] && parts[4] && parts[5]) {
@@ -644,9 +659,9 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
         for (int t = 0; t < 6; t++) {
             Py_XDECREF(parts[t]);
         }
+        Py_DECREF(actions);
     }
 done:
-    Py_XDECREF(actions);
     PyBuffer_Release(&ok);
     PyBuffer_Release(&oo);
     PyBuffer_Release(&of);
@@ -657,12 +672,13 @@ done:
     PyBuffer_Release(&nk);
     PyBuffer_Release(&no);
     PyBuffer_Release(&ns);
-    PyMem_Free(o.keys.data);
-    PyMem_Free(o.offsets.data);
-    PyMem_Free(o.firsts.data);
-    PyMem_Free(o.lasts.data);
-    PyMem_Free(o.widths.data);
-    PyMem_Free(o.blob.data);
+    PyMem_RawFree(o.keys.data);
+    PyMem_RawFree(o.offsets.data);
+    PyMem_RawFree(o.firsts.data);
+    PyMem_RawFree(o.lasts.data);
+    PyMem_RawFree(o.widths.data);
+    PyMem_RawFree(o.blob.data);
+    PyMem_RawFree(o.actions.data);
     return result;
 }
 
