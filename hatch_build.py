@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -44,9 +45,10 @@ def compile_speedups(build_lib: Path | None) -> Path:
         cmd.inplace = build_lib is None
         if build_lib is not None:
             cmd.build_lib = str(build_lib)
-        cmd.build_temp = tempfile.mkdtemp(prefix="tui-reader-build-")
-        cmd.ensure_finalized()
-        cmd.run()
+        with tempfile.TemporaryDirectory(prefix="tui-reader-build-") as temp:
+            cmd.build_temp = temp  # object files
+            cmd.ensure_finalized()
+            cmd.run()
         return Path(cmd.get_ext_fullpath(NAME)).resolve()
     finally:
         os.chdir(old_cwd)
@@ -63,8 +65,9 @@ class CustomBuildHook(BuildHookInterface):
         if os.environ.get("TUI_READER_PURE_PYTHON"):
             return
         editable = version == "editable"
+        self._build_lib = None if editable else Path(tempfile.mkdtemp(prefix="tui-reader-lib-"))
         try:
-            built = compile_speedups(None if editable else Path(tempfile.mkdtemp()))
+            built = compile_speedups(self._build_lib)
         except Exception as exc:  # no compiler, no headers: the pure-Python code runs
             print(
                 f"tui-reader: the compiled speed-ups were not built ({exc}); "
@@ -76,6 +79,10 @@ class CustomBuildHook(BuildHookInterface):
         build_data["infer_tag"] = True
         if not editable:
             build_data["force_include"][str(built)] = f"tui_reader/{built.name}"
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        if getattr(self, "_build_lib", None) is not None:
+            shutil.rmtree(self._build_lib, ignore_errors=True)  # the wheel holds the module now
 
 
 if __name__ == "__main__":
