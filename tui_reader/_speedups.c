@@ -6,10 +6,16 @@
  *     regex ``\w`` characters, a line break stops phrases, a pair's key is the CRC-32 of both
  *     folded words (``text.strip_diacritics``, UTF-8), the first shifted up 32 bits.
  *
- * group_pairs(keys, slots) -> (distinct_keys, offsets, grouped_slots)
- *     Postings of many documents' pair keys at once: ``keys`` (native uint64) and ``slots``
- *     (native uint32) are parallel; the answer has the distinct keys sorted, and the slots of
- *     distinct_keys[i] in grouped_slots[offsets[i]:offsets[i + 1]], in the order they came.
+ * group_pairs(staged) -> (distinct_keys, offsets, grouped_slots)
+ *     Postings of many documents' pair keys at once: ``staged`` lists (packed native uint64
+ *     keys, slot) per document; the answer has the distinct keys sorted (native uint64), and
+ *     the slots (native uint32) of distinct_keys[i] in grouped_slots[offsets[i]:offsets[i + 1]],
+ *     in the order they came.
+ *
+ * merge_runs(old keys, offsets, firsts, lasts, widths, blob, dense indexes, new keys, offsets,
+ *            slots, threshold) -> (keys, offsets, firsts, lasts, widths, blob, actions)
+ *     ``search.postings.DeltaSpace``'s frozen runs merged with grouped new postings, as
+ *     ``Space.freeze`` merges them; ``actions`` lists the keys whose slots become bitmaps.
  *
  * bitmap_bytes(slots) -> bytes
  *     The little-endian bytes of the bitmap of some slots (a buffer of native uint32): what
@@ -254,59 +260,38 @@ done:
     return result;
 }
 
-/* ---- growable buffers -------------------------------------------------------------------- */
+/* ---- output sinks ------------------------------------------------------------------------- */
 
-/* From Python's raw allocator, which needs no GIL: the long loops below let the import's
- * other threads run (receiving the workers' results) while they work. */
-
+/* The postings code runs each loop twice: once to count the bytes it would write (``data``
+ * NULL), then into Python objects of exactly that size. Nothing is allocated twice or grown,
+ * which keeps the import's peak memory near what it keeps; and with no allocation inside,
+ * the loops run without the GIL, so the import's other threads go on receiving results. */
 typedef struct {
-    char *data;
-    size_t len, cap;
-} Buf;
+    char *data; /* NULL: count only */
+    size_t len;
+} Sink;
 
-static int buf_reserve(Buf *b, size_t more) {
-    if (b->len + more <= b->cap) {
-        return 0;
+static inline void put(Sink *s, const void *src, size_t n) {
+    if (s->data && n) {
+        memcpy(s->data + s->len, src, n);
     }
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->len + more) {
-        cap *= 2;
-    }
-    char *data = PyMem_RawRealloc(b->data, cap);
-    if (!data) {
-        return -1; /* the caller raises MemoryError, holding the GIL */
-    }
-    b->data = data;
-    b->cap = cap;
-    return 0;
+    s->len += n;
 }
 
-static int buf_put(Buf *b, const void *src, size_t n) {
-    if (n == 0) { /* an empty source may be a null pointer */
-        return 0;
-    }
-    if (buf_reserve(b, n) < 0) {
-        return -1;
-    }
-    memcpy(b->data + b->len, src, n);
-    b->len += n;
-    return 0;
-}
-
-static inline int put_u64(Buf *b, uint64_t v) { return buf_put(b, &v, sizeof v); }
-static inline int put_u32(Buf *b, uint32_t v) { return buf_put(b, &v, sizeof v); }
-static inline int put_u8(Buf *b, uint8_t v) { return buf_put(b, &v, sizeof v); }
+static inline void put_u64(Sink *s, uint64_t v) { put(s, &v, sizeof v); }
+static inline void put_u32(Sink *s, uint32_t v) { put(s, &v, sizeof v); }
+static inline void put_u8(Sink *s, uint8_t v) { put(s, &v, sizeof v); }
 
 /* a gap in 1, 2 or 4 bytes, native order, as array("B"/"H"/"I") stores it */
-static inline int put_gap(Buf *b, uint32_t v, int width) {
+static inline void put_gap(Sink *s, uint32_t v, int width) {
     if (width == 1) {
-        return put_u8(b, (uint8_t)v);
-    }
-    if (width == 2) {
+        put_u8(s, (uint8_t)v);
+    } else if (width == 2) {
         uint16_t h = (uint16_t)v;
-        return buf_put(b, &h, 2);
+        put(s, &h, 2);
+    } else {
+        put_u32(s, v);
     }
-    return put_u32(b, v);
 }
 
 static inline uint32_t get_gap(const unsigned char *p, int width) {
@@ -323,8 +308,14 @@ static inline uint32_t get_gap(const unsigned char *p, int width) {
     return v;
 }
 
-static PyObject *buf_bytes(Buf *b) {
-    return PyBytes_FromStringAndSize(b->data ? b->data : "", (Py_ssize_t)b->len);
+/* A new bytes object of ``size`` bytes to write into, or NULL with an exception set. */
+static PyObject *new_bytes(size_t size, Sink *sink) {
+    PyObject *b = PyBytes_FromStringAndSize(NULL, (Py_ssize_t)size);
+    if (b) {
+        sink->data = PyBytes_AS_STRING(b);
+        sink->len = 0;
+    }
+    return b;
 }
 
 /* ---- group_pairs ------------------------------------------------------------------------ */
@@ -334,71 +325,28 @@ typedef struct {
     uint32_t slot;
 } Posting;
 
-static PyObject *group_pairs(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *staged;
-    if (!PyArg_ParseTuple(args, "O!:group_pairs", &PyList_Type, &staged)) {
-        return NULL;
-    }
-    /* staged: [(packed uint64 keys, slot), ...] in the order documents were added */
-    Py_ssize_t items = PyList_GET_SIZE(staged);
-    size_t total = 0;
-    for (Py_ssize_t i = 0; i < items; i++) {
-        PyObject *item = PyList_GET_ITEM(staged, i);
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyBytes_Check(PyTuple_GET_ITEM(item, 0))) {
-            PyErr_SetString(PyExc_TypeError, "group_pairs() takes a list of (bytes, slot)");
-            return NULL;
-        }
-        Py_ssize_t size = PyBytes_GET_SIZE(PyTuple_GET_ITEM(item, 0));
-        if (size % 8) {
-            PyErr_SetString(PyExc_ValueError, "packed pair keys are 8 bytes each");
-            return NULL;
-        }
-        total += (size_t)size / 8;
-    }
-    Posting *a = PyMem_RawMalloc((total ? total : 1) * sizeof(Posting));
-    Posting *b = PyMem_RawMalloc((total ? total : 1) * sizeof(Posting));
-    size_t *count = PyMem_RawCalloc(8 * 256, sizeof(size_t));
-    int nomem = 0;
-    PyObject *result = NULL;
-    Buf keys = {0}, offsets = {0}, slots = {0};
-    if (!a || !b || !count) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    size_t n = 0;
-    for (Py_ssize_t i = 0; i < items; i++) {
-        PyObject *item = PyList_GET_ITEM(staged, i);
-        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
-        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
-            goto done;
-        }
-        if (slot > 0xFFFFFFFFul) {
-            PyErr_SetString(PyExc_OverflowError, "slots are 32-bit");
-            goto done;
-        }
-        PyObject *packed = PyTuple_GET_ITEM(item, 0);
-        const char *raw = PyBytes_AS_STRING(packed);
-        size_t m = (size_t)PyBytes_GET_SIZE(packed) / 8;
-        for (size_t k = 0; k < m; k++) {
-            memcpy(&a[n].key, raw + 8 * k, 8);
-            a[n].slot = (uint32_t)slot;
-            n++;
-        }
-    }
-    Py_BEGIN_ALLOW_THREADS
-    /* LSD radix sort by key, a byte a pass (few buckets: the scatter stays in cache), all the
-     * byte counts taken in one read; stable, so each key's slots keep their order. A byte
-     * that is the same in every key needs no pass. */
-    memset(count, 0, 8 * 256 * sizeof(size_t));
+typedef struct {
+    const char *raw; /* packed keys */
+    size_t n;
+    uint32_t slot;
+} Staged;
+
+#define PART_ENTRIES (1u << 21) /* sort at most about this many postings at a time */
+
+/* LSD radix sort by key, a byte a pass (few buckets: the scatter stays in cache), all byte
+ * counts taken in one read; stable, so each key's slots keep their order. A byte that is the
+ * same in every key needs no pass. Answers where the sorted postings are (a or b). */
+static Posting *radix_sort(Posting *a, Posting *b, size_t n) {
+    size_t count[8][256];
+    memset(count, 0, sizeof count);
     for (size_t k = 0; k < n; k++) {
         uint64_t key = a[k].key;
         for (int byte = 0; byte < 8; byte++) {
-            count[byte * 256 + ((key >> (8 * byte)) & 0xFF)]++;
+            count[byte][(key >> (8 * byte)) & 0xFF]++;
         }
     }
     for (int byte = 0; byte < 8; byte++) {
-        size_t *c = count + byte * 256;
+        size_t *c = count[byte];
         int shift = 8 * byte;
         if (n == 0 || c[(a[0].key >> shift) & 0xFF] == n) {
             continue;
@@ -416,48 +364,144 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
         a = b;
         b = t;
     }
-    /* distinct keys, and where each one's slots start in the slots */
-    if (put_u64(&offsets, 0) < 0) {
-        nomem = 1;
-        goto sorted;
+    return a;
+}
+
+static PyObject *group_pairs(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *staged;
+    Py_ssize_t part_entries = PART_ENTRIES; /* smaller in tests, to check the parts join up */
+    if (!PyArg_ParseTuple(args, "O!|n:group_pairs", &PyList_Type, &staged, &part_entries)) {
+        return NULL;
     }
-    for (size_t k = 0; k < n; k++) {
-        if (k == 0 || a[k].key != a[k - 1].key) {
-            if ((k > 0 && put_u64(&offsets, slots.len / 4) < 0) || put_u64(&keys, a[k].key) < 0) {
-                nomem = 1;
-                goto sorted;
+    if (part_entries < 1) {
+        PyErr_SetString(PyExc_ValueError, "part_entries must be positive");
+        return NULL;
+    }
+    /* staged: [(packed uint64 keys, slot), ...] in the order documents were added. A tuple
+     * copy keeps every item alive while the GIL is released. */
+    PyObject *items = PyList_AsTuple(staged);
+    if (!items) {
+        return NULL;
+    }
+    Py_ssize_t n_items = PyTuple_GET_SIZE(items);
+    PyObject *result = NULL, *keys = NULL, *offsets = NULL, *slots = NULL;
+    Posting *a = NULL, *b = NULL;
+    Staged *docs = PyMem_RawMalloc((n_items ? n_items : 1) * sizeof(Staged));
+    if (!docs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    size_t total = 0;
+    for (Py_ssize_t i = 0; i < n_items; i++) {
+        PyObject *item = PyTuple_GET_ITEM(items, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyBytes_Check(PyTuple_GET_ITEM(item, 0))) {
+            PyErr_SetString(PyExc_TypeError, "group_pairs() takes a list of (bytes, slot)");
+            goto done;
+        }
+        PyObject *packed = PyTuple_GET_ITEM(item, 0);
+        if (PyBytes_GET_SIZE(packed) % 8) {
+            PyErr_SetString(PyExc_ValueError, "packed pair keys are 8 bytes each");
+            goto done;
+        }
+        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
+        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (slot > 0xFFFFFFFFul) {
+            PyErr_SetString(PyExc_OverflowError, "slots are 32-bit");
+            goto done;
+        }
+        docs[i].raw = PyBytes_AS_STRING(packed);
+        docs[i].n = (size_t)PyBytes_GET_SIZE(packed) / 8;
+        docs[i].slot = (uint32_t)slot;
+        total += docs[i].n;
+    }
+    /* Keys are hashes: split by their top bits into parts sorted one after another, so that
+     * only a part's postings are held twice; the parts come out in key order. */
+    int part_bits = 0;
+    while (part_bits < 8 && (total >> part_bits) > (size_t)part_entries) {
+        part_bits++;
+    }
+    int top_shift = 64 - part_bits;
+    size_t part_size[256] = {0};
+    size_t largest = 0;
+    Sink key_sink = {0}, offset_sink = {0}, slot_sink = {0};
+    /* at most one key per posting: the unused tail is cut off at the end, and pages never
+     * written cost no memory */
+    keys = new_bytes(total * 8, &key_sink);
+    offsets = new_bytes((total + 1) * 8, &offset_sink);
+    slots = new_bytes(total * 4, &slot_sink);
+    if (!keys || !offsets || !slots) {
+        goto done;
+    }
+    int nomem = 0;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n_items; i++) {
+        for (size_t k = 0; k < docs[i].n; k++) {
+            uint64_t key;
+            memcpy(&key, docs[i].raw + 8 * k, 8);
+            part_size[part_bits ? key >> top_shift : 0]++;
+        }
+    }
+    for (int part = 0; part < 1 << part_bits; part++) {
+        largest = part_size[part] > largest ? part_size[part] : largest;
+    }
+    a = PyMem_RawMalloc((largest ? largest : 1) * sizeof(Posting));
+    b = PyMem_RawMalloc((largest ? largest : 1) * sizeof(Posting));
+    if (!a || !b) {
+        nomem = 1;
+    } else {
+        put_u64(&offset_sink, 0);
+        size_t n_slots = 0;
+        for (int part = 0; part < 1 << part_bits; part++) {
+            size_t n = 0;
+            for (Py_ssize_t i = 0; i < n_items; i++) {
+                for (size_t k = 0; k < docs[i].n; k++) {
+                    uint64_t key;
+                    memcpy(&key, docs[i].raw + 8 * k, 8);
+                    if (part_bits == 0 || (int)(key >> top_shift) == part) {
+                        a[n].key = key;
+                        a[n].slot = docs[i].slot;
+                        n++;
+                    }
+                }
+            }
+            Posting *sorted = radix_sort(a, b, n);
+            /* distinct keys, and where each one's slots end in the slots */
+            for (size_t k = 0; k < n; k++) {
+                if (k > 0 && sorted[k].key != sorted[k - 1].key) {
+                    put_u64(&offset_sink, n_slots);
+                }
+                if (k == 0 || sorted[k].key != sorted[k - 1].key) {
+                    put_u64(&key_sink, sorted[k].key);
+                }
+                put_u32(&slot_sink, sorted[k].slot);
+                n_slots++;
+            }
+            if (n) {
+                put_u64(&offset_sink, n_slots);
             }
         }
-        if (put_u32(&slots, a[k].slot) < 0) {
-            nomem = 1;
-            goto sorted;
-        }
     }
-    if (n && put_u64(&offsets, slots.len / 4) < 0) {
-        nomem = 1;
-    }
-sorted:;
     Py_END_ALLOW_THREADS
     if (nomem) {
         PyErr_NoMemory();
         goto done;
     }
-    {
-        PyObject *k = buf_bytes(&keys), *o = buf_bytes(&offsets), *s = buf_bytes(&slots);
-        if (k && o && s) {
-            result = PyTuple_Pack(3, k, o, s);
-        }
-        Py_XDECREF(k);
-        Py_XDECREF(o);
-        Py_XDECREF(s);
+    if (_PyBytes_Resize(&keys, (Py_ssize_t)key_sink.len) < 0 ||
+        _PyBytes_Resize(&offsets, (Py_ssize_t)offset_sink.len) < 0) {
+        goto done; /* (the resize freed the object and set it to NULL) */
     }
+    result = PyTuple_Pack(3, keys, offsets, slots);
 done:
+    Py_XDECREF(keys);
+    Py_XDECREF(offsets);
+    Py_XDECREF(slots);
+    Py_DECREF(items);
+    PyMem_RawFree(docs);
     PyMem_RawFree(a);
     PyMem_RawFree(b);
-    PyMem_RawFree(count);
-    PyMem_RawFree(keys.data);
-    PyMem_RawFree(offsets.data);
-    PyMem_RawFree(slots.data);
     return result;
 }
 
@@ -470,99 +514,69 @@ static inline int aligned(const Py_buffer *view, uintptr_t size) {
 static inline int width_for(uint32_t top) { return top < 1u << 8 ? 1 : top < 1u << 16 ? 2 : 4; }
 
 typedef struct {
-    Buf keys, offsets, firsts, lasts, widths, blob;
-    Buf actions; /* (index, old index or -1, lo, hi) as Py_ssize_t: keys whose slots become a bitmap */
+    const uint64_t *old_keys, *old_offsets, *new_keys, *new_offsets;
+    const uint32_t *old_firsts, *old_lasts, *dense, *new_slots;
+    const uint8_t *old_widths;
+    const unsigned char *old_blob;
+    Py_ssize_t n_old, n_new, n_dense, n_slots, blob_len, threshold;
+} MergeIn;
+
+typedef struct {
+    Sink keys, offsets, firsts, lasts, widths, blob;
+    Sink actions; /* (index, old index or -1, lo, hi) as Py_ssize_t: keys whose slots become a bitmap */
 } Store;
 
-static int store_empty_run(Store *o) {
-    return put_u32(&o->firsts, 0) < 0 || put_u32(&o->lasts, 0) < 0 || put_u8(&o->widths, 1) < 0 ||
-                   put_u64(&o->offsets, o->blob.len) < 0
-               ? -1
-               : 0;
+static void store_empty_run(Store *o) {
+    put_u32(&o->firsts, 0);
+    put_u32(&o->lasts, 0);
+    put_u8(&o->widths, 1);
+    put_u64(&o->offsets, o->blob.len);
 }
 
-static int add_action(Store *o, Py_ssize_t idx, Py_ssize_t old, Py_ssize_t lo, Py_ssize_t hi) {
+static void add_action(Store *o, Py_ssize_t idx, Py_ssize_t old, Py_ssize_t lo, Py_ssize_t hi) {
     Py_ssize_t action[4] = {idx, old, lo, hi};
-    return buf_put(&o->actions, action, sizeof action);
+    put(&o->actions, action, sizeof action);
 }
 
-/* Out-of-range data in a loaded index must raise, never read past a buffer. Inside the merge
- * the GIL is released: a failure notes its message and leaves the loop. */
+/* Out-of-range data in a loaded index must raise, never read past a buffer. */
 #define FAIL_IF(cond, message) \
     if (cond) {                \
-        error = (message);     \
-        goto out;              \
-    }
-#define PUT(call)      \
-    if ((call) < 0) {  \
-        nomem = 1;     \
-        goto out;      \
+        return (message);      \
     }
 
-static PyObject *merge_runs(PyObject *self, PyObject *args) {
-    (void)self;
-    Py_buffer ok = {0}, oo = {0}, of = {0}, ol = {0}, ow = {0}, ob = {0}, od = {0};
-    Py_buffer nk = {0}, no = {0}, ns = {0};
-    Py_ssize_t threshold;
-    PyObject *result = NULL;
-    const char *error = NULL;
-    int nomem = 0;
-    Store o;
-    memset(&o, 0, sizeof o);
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*n:merge_runs", &ok, &oo, &of, &ol, &ow, &ob, &od,
-                          &nk, &no, &ns, &threshold)) {
-        return NULL;
-    }
-    const uint64_t *old_keys = ok.buf, *old_offsets = oo.buf;
-    const uint32_t *old_firsts = of.buf, *old_lasts = ol.buf, *dense = od.buf;
-    const uint8_t *old_widths = ow.buf;
-    const unsigned char *old_blob = ob.buf;
-    const uint64_t *new_keys = nk.buf, *new_offsets = no.buf;
-    const uint32_t *new_slots = ns.buf;
-    Py_ssize_t n_old = ok.len / 8, n_new = nk.len / 8, n_dense = od.len / 4;
-    Py_ssize_t n_slots = ns.len / 4;
-    Py_BEGIN_ALLOW_THREADS
-    FAIL_IF(ok.len % 8 || nk.len % 8 || od.len % 4 || ns.len % 4, "misaligned postings");
-    /* typed views must be aligned (an empty one may point anywhere: it is never read) */
-    FAIL_IF(!(aligned(&ok, 8) && aligned(&oo, 8) && aligned(&nk, 8) && aligned(&no, 8) && aligned(&of, 4) &&
-              aligned(&ol, 4) && aligned(&od, 4) && aligned(&ns, 4)),
-            "misaligned postings");
-    FAIL_IF(oo.len != (n_old + 1) * 8 || of.len != n_old * 4 || ol.len != n_old * 4 || ow.len != n_old,
-            "postings do not match their keys");
-    FAIL_IF(old_offsets[0] != 0 || old_offsets[n_old] != (uint64_t)ob.len, "postings offsets do not match their data");
-    FAIL_IF(no.len != (n_new + 1) * 8 || new_offsets[0] != 0 || new_offsets[n_new] != (uint64_t)n_slots,
-            "new postings do not match their keys");
-    PUT(put_u64(&o.offsets, 0));
+/* The merge of the frozen runs and the new postings into ``o``; an error message or NULL. */
+static const char *merge(const MergeIn *in, Store *o) {
+    put_u64(&o->offsets, 0);
     Py_ssize_t j = 0, d = 0, idx = 0;
     /* one step per key of the union, old and new keys both sorted */
-    for (Py_ssize_t q = 0; q <= n_new; q++) {
-        uint64_t k = q < n_new ? new_keys[q] : 0;
+    for (Py_ssize_t q = 0; q <= in->n_new; q++) {
+        uint64_t k = q < in->n_new ? in->new_keys[q] : 0;
         /* untouched old keys before k (all of them after the last new key) */
-        while (j < n_old && (q == n_new || old_keys[j] < k)) {
-            uint64_t a = old_offsets[j], b = old_offsets[j + 1];
-            FAIL_IF(a > b || b > (uint64_t)ob.len, "postings offsets do not match their data");
-            PUT(put_u64(&o.keys, old_keys[j]));
-            PUT(put_u32(&o.firsts, old_firsts[j]));
-            PUT(put_u32(&o.lasts, old_lasts[j]));
-            PUT(put_u8(&o.widths, old_widths[j]));
-            PUT(buf_put(&o.blob, old_blob + a, b - a));
-            PUT(put_u64(&o.offsets, o.blob.len));
-            while (d < n_dense && dense[d] < j) {
+        while (j < in->n_old && (q == in->n_new || in->old_keys[j] < k)) {
+            uint64_t a = in->old_offsets[j], b = in->old_offsets[j + 1];
+            FAIL_IF(a > b || b > (uint64_t)in->blob_len, "postings offsets do not match their data");
+            put_u64(&o->keys, in->old_keys[j]);
+            put_u32(&o->firsts, in->old_firsts[j]);
+            put_u32(&o->lasts, in->old_lasts[j]);
+            put_u8(&o->widths, in->old_widths[j]);
+            put(&o->blob, in->old_blob + a, b - a);
+            put_u64(&o->offsets, o->blob.len);
+            while (d < in->n_dense && in->dense[d] < j) {
                 d++;
             }
-            if (d < n_dense && dense[d] == j) {
-                PUT(add_action(&o, idx, j, -1, -1));
+            if (d < in->n_dense && in->dense[d] == j) {
+                add_action(o, idx, j, -1, -1);
                 d++;
             }
             j++;
             idx++;
         }
-        if (q == n_new) {
+        if (q == in->n_new) {
             break;
         }
-        uint64_t lo = new_offsets[q], hi = new_offsets[q + 1];
-        FAIL_IF(lo >= hi || hi > (uint64_t)n_slots, "new postings do not match their keys");
-        const uint32_t *slots = new_slots + lo;
+        uint64_t lo = in->new_offsets[q], hi = in->new_offsets[q + 1];
+        FAIL_IF(lo >= hi || hi > (uint64_t)in->n_slots, "new postings do not match their keys");
+        const uint32_t *slots = in->new_slots + lo;
         Py_ssize_t count = (Py_ssize_t)(hi - lo);
         uint32_t top = 0; /* the widest gap between new slots */
         for (Py_ssize_t t = 1; t < count; t++) {
@@ -570,98 +584,155 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
             uint32_t gap = slots[t] - slots[t - 1];
             top = gap > top ? gap : top;
         }
-        PUT(put_u64(&o.keys, k));
-        if (j < n_old && old_keys[j] == k) {
-            while (d < n_dense && dense[d] < j) {
+        put_u64(&o->keys, k);
+        if (j < in->n_old && in->old_keys[j] == k) {
+            while (d < in->n_dense && in->dense[d] < j) {
                 d++;
             }
-            int old_dense = d < n_dense && dense[d] == j;
-            uint64_t a = old_offsets[j], b = old_offsets[j + 1];
-            int width = old_widths[j];
-            FAIL_IF(a > b || b > (uint64_t)ob.len || (width != 1 && width != 2 && width != 4) || (b - a) % width,
+            int old_dense = d < in->n_dense && in->dense[d] == j;
+            uint64_t a = in->old_offsets[j], b = in->old_offsets[j + 1];
+            int width = in->old_widths[j];
+            FAIL_IF(a > b || b > (uint64_t)in->blob_len || (width != 1 && width != 2 && width != 4) ||
+                        (b - a) % width,
                     "postings offsets do not match their data");
             Py_ssize_t old_count = (Py_ssize_t)((b - a) / width) + 1;
-            if (old_dense || old_count + count > threshold) {
+            if (old_dense || old_count + count > in->threshold) {
                 if (old_dense) {
                     d++;
                 }
-                PUT(add_action(&o, idx, j, (Py_ssize_t)lo, (Py_ssize_t)hi));
-                PUT(store_empty_run(&o));
+                add_action(o, idx, j, (Py_ssize_t)lo, (Py_ssize_t)hi);
+                store_empty_run(o);
             } else {
                 /* new slots all come after the old ones: the old gaps stay, widened only when a
                  * new gap needs more bytes */
-                FAIL_IF(slots[0] <= old_lasts[j], "new slots must follow the old ones");
-                uint32_t step = slots[0] - old_lasts[j];
+                FAIL_IF(slots[0] <= in->old_lasts[j], "new slots must follow the old ones");
+                uint32_t step = slots[0] - in->old_lasts[j];
                 int need = width_for(step > top ? step : top);
                 if (need <= width) {
-                    PUT(buf_put(&o.blob, old_blob + a, b - a));
+                    put(&o->blob, in->old_blob + a, b - a);
                 } else {
                     for (uint64_t p = a; p < b; p += width) {
-                        PUT(put_gap(&o.blob, get_gap(old_blob + p, width), need));
+                        put_gap(&o->blob, get_gap(in->old_blob + p, width), need);
                     }
                     width = need;
                 }
-                PUT(put_gap(&o.blob, step, width));
+                put_gap(&o->blob, step, width);
                 for (Py_ssize_t t = 1; t < count; t++) {
-                    PUT(put_gap(&o.blob, slots[t] - slots[t - 1], width));
+                    put_gap(&o->blob, slots[t] - slots[t - 1], width);
                 }
-                PUT(put_u32(&o.firsts, old_firsts[j]));
-                PUT(put_u32(&o.lasts, slots[count - 1]));
-                PUT(put_u8(&o.widths, (uint8_t)width));
-                PUT(put_u64(&o.offsets, o.blob.len));
+                put_u32(&o->firsts, in->old_firsts[j]);
+                put_u32(&o->lasts, slots[count - 1]);
+                put_u8(&o->widths, (uint8_t)width);
+                put_u64(&o->offsets, o->blob.len);
             }
             j++;
-        } else if (count > threshold) {
-            PUT(add_action(&o, idx, -1, (Py_ssize_t)lo, (Py_ssize_t)hi));
-            PUT(store_empty_run(&o));
+        } else if (count > in->threshold) {
+            add_action(o, idx, -1, (Py_ssize_t)lo, (Py_ssize_t)hi);
+            store_empty_run(o);
         } else {
             int width = count < 2 ? 1 : width_for(top);
             for (Py_ssize_t t = 1; t < count; t++) {
-                PUT(put_gap(&o.blob, slots[t] - slots[t - 1], width));
+                put_gap(&o->blob, slots[t] - slots[t - 1], width);
             }
-            PUT(put_u32(&o.firsts, slots[0]));
-            PUT(put_u32(&o.lasts, slots[count - 1]));
-            PUT(put_u8(&o.widths, (uint8_t)width));
-            PUT(put_u64(&o.offsets, o.blob.len));
+            put_u32(&o->firsts, slots[0]);
+            put_u32(&o->lasts, slots[count - 1]);
+            put_u8(&o->widths, (uint8_t)width);
+            put_u64(&o->offsets, o->blob.len);
         }
         idx++;
     }
-out:;
+    return NULL;
+}
+
+static PyObject *merge_runs(PyObject *self, PyObject *args) {
+    (void)self;
+    Py_buffer ok = {0}, oo = {0}, of = {0}, ol = {0}, ow = {0}, ob = {0}, od = {0};
+    Py_buffer nk = {0}, no = {0}, ns = {0};
+    Py_ssize_t threshold;
+    PyObject *result = NULL, *actions = NULL;
+    PyObject *parts[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    Py_ssize_t *acts = NULL;
+    const char *error = NULL;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*n:merge_runs", &ok, &oo, &of, &ol, &ow, &ob, &od,
+                          &nk, &no, &ns, &threshold)) {
+        return NULL;
+    }
+    MergeIn in = {
+        .old_keys = ok.buf, .old_offsets = oo.buf, .new_keys = nk.buf, .new_offsets = no.buf,
+        .old_firsts = of.buf, .old_lasts = ol.buf, .dense = od.buf, .new_slots = ns.buf,
+        .old_widths = ow.buf, .old_blob = ob.buf,
+        .n_old = ok.len / 8, .n_new = nk.len / 8, .n_dense = od.len / 4, .n_slots = ns.len / 4,
+        .blob_len = ob.len, .threshold = threshold,
+    };
+    if (ok.len % 8 || nk.len % 8 || od.len % 4 || ns.len % 4 ||
+        /* typed views must be aligned (an empty one may point anywhere: it is never read) */
+        !(aligned(&ok, 8) && aligned(&oo, 8) && aligned(&nk, 8) && aligned(&no, 8) && aligned(&of, 4) &&
+          aligned(&ol, 4) && aligned(&od, 4) && aligned(&ns, 4))) {
+        error = "misaligned postings";
+    } else if (oo.len != (in.n_old + 1) * 8 || of.len != in.n_old * 4 || ol.len != in.n_old * 4 ||
+               ow.len != in.n_old) {
+        error = "postings do not match their keys";
+    } else if (in.old_offsets[0] != 0 || in.old_offsets[in.n_old] != (uint64_t)ob.len) {
+        error = "postings offsets do not match their data";
+    } else if (no.len != (in.n_new + 1) * 8 || in.new_offsets[0] != 0 ||
+               in.new_offsets[in.n_new] != (uint64_t)in.n_slots) {
+        error = "new postings do not match their keys";
+    }
+    if (error) {
+        PyErr_SetString(PyExc_ValueError, error);
+        goto done;
+    }
+    Store size;
+    memset(&size, 0, sizeof size);
+    Py_BEGIN_ALLOW_THREADS
+    error = merge(&in, &size); /* counting */
     Py_END_ALLOW_THREADS
     if (error) {
         PyErr_SetString(PyExc_ValueError, error);
         goto done;
     }
-    if (nomem) {
+    Store o;
+    Sink *sinks[6] = {&o.keys, &o.offsets, &o.firsts, &o.lasts, &o.widths, &o.blob};
+    Sink *sized[6] = {&size.keys, &size.offsets, &size.firsts, &size.lasts, &size.widths, &size.blob};
+    memset(&o, 0, sizeof o);
+    for (int t = 0; t < 6; t++) {
+        parts[t] = new_bytes(sized[t]->len, sinks[t]);
+        if (!parts[t]) {
+            goto done;
+        }
+    }
+    acts = PyMem_RawMalloc(size.actions.len ? size.actions.len : 1);
+    if (!acts) {
         PyErr_NoMemory();
         goto done;
     }
-    {
-        Py_ssize_t n_actions = (Py_ssize_t)(o.actions.len / (4 * sizeof(Py_ssize_t)));
-        const Py_ssize_t *act = (const Py_ssize_t *)o.actions.data;
-        PyObject *actions = PyList_New(n_actions);
-        if (!actions) {
+    o.actions.data = (char *)acts;
+    Py_BEGIN_ALLOW_THREADS
+    error = merge(&in, &o); /* writing: the same input, so the same sizes */
+    Py_END_ALLOW_THREADS
+    if (error) {
+        PyErr_SetString(PyExc_ValueError, error);
+        goto done;
+    }
+    Py_ssize_t n_actions = (Py_ssize_t)(size.actions.len / (4 * sizeof(Py_ssize_t)));
+    actions = PyList_New(n_actions);
+    if (!actions) {
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n_actions; t++) {
+        PyObject *item = Py_BuildValue("(nnnn)", acts[4 * t], acts[4 * t + 1], acts[4 * t + 2], acts[4 * t + 3]);
+        if (!item) {
             goto done;
         }
-        for (Py_ssize_t t = 0; t < n_actions; t++) {
-            PyObject *item = Py_BuildValue("(nnnn)", act[4 * t], act[4 * t + 1], act[4 * t + 2], act[4 * t + 3]);
-            if (!item) {
-                Py_DECREF(actions);
-                goto done;
-            }
-            PyList_SET_ITEM(actions, t, item);
-        }
-        PyObject *parts[6] = {buf_bytes(&o.keys), buf_bytes(&o.offsets), buf_bytes(&o.firsts),
-                              buf_bytes(&o.lasts), buf_bytes(&o.widths), buf_bytes(&o.blob)};
-        if (parts[0] && parts[1] && parts[2] && parts[3] && parts[4] && parts[5]) {
-            result = Py_BuildValue("(OOOOOOO)", parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], actions);
-        }
-        for (int t = 0; t < 6; t++) {
-            Py_XDECREF(parts[t]);
-        }
-        Py_DECREF(actions);
+        PyList_SET_ITEM(actions, t, item);
     }
+    result = PyTuple_Pack(7, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], actions);
 done:
+    for (int t = 0; t < 6; t++) {
+        Py_XDECREF(parts[t]);
+    }
+    Py_XDECREF(actions);
+    PyMem_RawFree(acts);
     PyBuffer_Release(&ok);
     PyBuffer_Release(&oo);
     PyBuffer_Release(&of);
@@ -672,13 +743,6 @@ done:
     PyBuffer_Release(&nk);
     PyBuffer_Release(&no);
     PyBuffer_Release(&ns);
-    PyMem_RawFree(o.keys.data);
-    PyMem_RawFree(o.offsets.data);
-    PyMem_RawFree(o.firsts.data);
-    PyMem_RawFree(o.lasts.data);
-    PyMem_RawFree(o.widths.data);
-    PyMem_RawFree(o.blob.data);
-    PyMem_RawFree(o.actions.data);
     return result;
 }
 

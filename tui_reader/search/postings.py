@@ -29,10 +29,9 @@ _PREFIX_DENSE = 24  # ...or they cover more frequent (bitmap) keys than this
 _slot_array = partial(array, "I")  # a new, empty array of slots
 
 
-def _from_bytes(code: str, raw: bytes) -> array:
-    out = array(code)
-    out.frombytes(raw)
-    return out
+def _view(code: str, raw: bytes) -> memoryview:
+    """Native numbers in ``raw``, read in place."""
+    return memoryview(raw).cast(code)
 
 
 def _bitmaps_of(lengths: Sequence[int], blob: memoryview) -> list[memoryview]:
@@ -478,13 +477,11 @@ class DeltaSpace(Space):
             self._staged.append((packed, slot))
             self._grouped = None
 
-    def _group(self) -> tuple[array, array, array]:
+    def _group(self) -> tuple[Sequence[int], Sequence[int], Sequence[int]]:
         """The staged keys, sorted and distinct, with each one's slots (see ``group_pairs``)."""
         if self._grouped is None:
             keys, offsets, slots = _speedups.group_pairs(self._staged)
-            self._grouped = (
-                _from_bytes("Q", keys), _from_bytes("Q", offsets), _from_bytes("I", slots)
-            )  # fmt: skip
+            self._grouped = (_view("Q", keys), _view("Q", offsets), _view("I", slots))
         return self._grouped
 
     def staged_slots(self, k: int) -> Sequence[int]:
@@ -525,11 +522,12 @@ class DeltaSpace(Space):
                     old_dense_bm = bitmaps.from_sorted(self._frozen_slots(old))
                 bm |= old_dense_bm
             dense[idx] = bm
-        self.keys = _from_bytes("Q", keys)
-        self.offsets = _from_bytes("Q", offsets)
-        self.firsts = _from_bytes("I", firsts)
-        self.lasts = _from_bytes("I", lasts)
-        self.widths = _from_bytes("B", widths)
+        # the new runs stay in the bytes written for them, as a loaded index's stay in its file
+        self.keys = _view("Q", keys)
+        self.offsets = _view("Q", offsets)
+        self.firsts = _view("I", firsts)
+        self.lasts = _view("I", lasts)
+        self.widths = _view("B", widths)
         self.blob = blob
         self.dense = dense
         self.dense_order = sorted(dense)

@@ -199,3 +199,26 @@ def test_bitmaps_are_the_same_either_way(monkeypatch):
     assert fast == slow
     with pytest.raises(ValueError):
         compiled.bitmap_bytes(b"abc")
+
+
+@needs_compiled
+def test_pair_postings_grouped_in_parts_join_up():
+    rnd = random.Random(11)
+    # a few keys shared by many documents, most seen once; top bits spread over every part
+    common = [rnd.getrandbits(64) for _ in range(20)]
+    staged = []
+    for slot in range(400):
+        keys = {rnd.getrandbits(64) for _ in range(rnd.randint(0, 60))}
+        keys |= set(rnd.sample(common, 5))
+        staged.append((array("Q", keys).tobytes(), slot))
+    whole = compiled.group_pairs(staged)
+    assert compiled.group_pairs(staged, 1000) == whole  # in many parts
+    keys, offsets, slots = (_unpacked(whole[0]), _unpacked(whole[1]), array("I", whole[2]))
+    want: dict[int, list[int]] = {}
+    for packed, slot in staged:
+        for k in _unpacked(packed):
+            want.setdefault(k, []).append(slot)
+    assert keys == sorted(want)
+    assert [list(slots[offsets[i] : offsets[i + 1]]) for i in range(len(keys))] == [
+        want[k] for k in keys
+    ]
