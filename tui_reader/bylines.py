@@ -295,7 +295,12 @@ def _parse_names(text: str, start: int, end: int, in_clause: bool, strict: bool,
     return True
 
 
+_WORD_SPAN = re.compile(r"\S+")
+
+
 def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Parse) -> bool:
+    if not seg.strip():
+        return False  # nothing left of a part ("CTV " after its role)
     if key(seg).strip(" -–") in _ROLES:
         result.roles += 1
         return True
@@ -347,12 +352,12 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
             result.roles += trial.roles
             return True
     # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
+    spans = [m.span() for m in _WORD_SPAN.finditer(seg)]  # where words are, whatever spaces
     for cut in range(1, len(words)):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if _is_agency(head) and _is_person(rest, strict):
             result.agencies += 1
-            skip = seg.index(rest, len(head))
-            result.persons.append((offset + skip, offset + skip + len(rest)))
+            result.persons.append((offset + spans[cut][0], offset + spans[-1][1]))
             return True
         if _is_agency(rest) and _is_person(head, strict):
             result.agencies += 1

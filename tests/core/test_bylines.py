@@ -224,3 +224,26 @@ def test_long_last_paragraphs_end_the_same_way_as_short_ones(text, byline):
     paragraphs, found, _ = split_byline(["Mở đầu.", text])
     assert found == byline
     assert paragraphs[-1] + (" " + found if found else "") == text
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("Reuters  Minh   Anh", "Minh   Anh"),  # spaced out by hand: the name as written
+        ("Reuters Minh Anh", "Minh Anh"),
+        ("NHK\tTuấn Anh", "Tuấn Anh"),
+    ],
+)
+def test_agency_before_a_name_with_any_spacing(last, author):
+    _, byline, found = split_byline(["Mở đầu.", last])
+    assert byline == last
+    assert found == author
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["CTV ", "Tin: CTV ", "PV  thực hiện", "Nhóm PV THU HƯƠNG Lê Anh Tuấn \n Đức Tiến Theo VGP"],
+)
+def test_odd_last_paragraphs_never_raise(last):
+    paragraphs, byline, _ = split_byline(["Mở đầu.", last])
+    assert paragraphs[0] == "Mở đầu."
