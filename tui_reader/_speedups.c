@@ -21,6 +21,10 @@
  *     The little-endian bytes of the bitmap of some slots (a buffer of native uint32): what
  *     ``search.bitmaps.from_slots`` builds, for ``int.from_bytes``.
  *
+ * split_words(body) -> (gaps, words, starts, ends, plain)
+ *     The extractor's tokens, as ``extract.tokens.tokenize`` splits a body with a regex (see
+ *     there); ``set_plain_ranges`` gives it the ranges of characters it calls plain.
+ *
  * configure(fold_table) gives ``scan`` the folding table of ``text`` (code point -> one
  * character); nothing is folded until it is called.
  *
@@ -257,6 +261,134 @@ done:
     PyMem_Free(wcells);
     PyMem_Free(pcells);
     PyMem_Free(pair_out);
+    return result;
+}
+
+/* ---- split_words ------------------------------------------------------------------------- */
+
+#define MAX_PLAIN_RANGES 32
+static Py_UCS4 plain_lo[MAX_PLAIN_RANGES], plain_hi[MAX_PLAIN_RANGES];
+static int n_plain_ranges = -1; /* -1: not set yet */
+
+static PyObject *set_plain_ranges(PyObject *self, PyObject *ranges) {
+    (void)self;
+    PyObject *seq = PySequence_Fast(ranges, "set_plain_ranges() takes (low, high) pairs");
+    if (!seq) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if (n > MAX_PLAIN_RANGES) {
+        Py_DECREF(seq);
+        PyErr_SetString(PyExc_ValueError, "too many plain ranges");
+        return NULL;
+    }
+    Py_UCS4 lo[MAX_PLAIN_RANGES], hi[MAX_PLAIN_RANGES];
+    for (Py_ssize_t i = 0; i < n; i++) {
+        unsigned int a, b;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "II", &a, &b)) {
+            Py_DECREF(seq);
+            return NULL;
+        }
+        lo[i] = a;
+        hi[i] = b;
+    }
+    Py_DECREF(seq);
+    memcpy(plain_lo, lo, sizeof lo);
+    memcpy(plain_hi, hi, sizeof hi);
+    n_plain_ranges = (int)n;
+    Py_RETURN_NONE;
+}
+
+static inline int is_plain(Py_UCS4 ch) {
+    for (int r = 0; r < n_plain_ranges; r++) { /* the first range holds ASCII and Latin-1 */
+        if (ch >= plain_lo[r] && ch <= plain_hi[r]) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static inline int is_joiner(Py_UCS4 ch) {
+    return ch == '.' || ch == '&' || ch == '/' || ch == '\'' || ch == 0x2019 || ch == '-';
+}
+
+static int append_new(PyObject *list, PyObject *item) {
+    if (!item) {
+        return -1;
+    }
+    int r = PyList_Append(list, item);
+    Py_DECREF(item);
+    return r;
+}
+
+/* What ``re.split`` with ``(\w++(?:[.&/'’\-]\w++)*+)`` gives, in pieces: the gaps (one more
+ * than the words), the words, where each word starts and ends, and whether every character of
+ * the text is in the plain ranges (``extract.tokens._PLAIN_RANGES``). */
+static PyObject *split_words(PyObject *self, PyObject *arg) {
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "split_words() takes a str");
+        return NULL;
+    }
+    if (n_plain_ranges < 0) {
+        PyErr_SetString(PyExc_RuntimeError, "split_words() needs set_plain_ranges() first");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *gaps = PyList_New(0), *words = PyList_New(0), *starts = PyList_New(0), *ends = PyList_New(0);
+    PyObject *result = NULL;
+    if (!gaps || !words || !starts || !ends) {
+        goto done;
+    }
+    int plain = 1;
+    Py_ssize_t i = 0, gap_start = 0;
+    while (i < n) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (plain && !is_plain(ch)) {
+            plain = 0;
+        }
+        if (!is_word(ch)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        for (;;) {
+            while (i < n && is_word(ch = PyUnicode_READ(kind, data, i))) {
+                if (plain && !is_plain(ch)) {
+                    plain = 0;
+                }
+                i++;
+            }
+            /* a joiner belongs to the word only with a word character after it */
+            if (i + 1 < n && is_joiner(ch) && is_word(PyUnicode_READ(kind, data, i + 1))) {
+                if (plain && !is_plain(ch)) {
+                    plain = 0;
+                }
+                i++;
+                ch = PyUnicode_READ(kind, data, i);
+                continue;
+            }
+            break;
+        }
+        /* (append_new takes the new object, appended or not) */
+        if (append_new(words, PyUnicode_Substring(arg, start, i)) < 0 ||
+            append_new(gaps, PyUnicode_Substring(arg, gap_start, start)) < 0 ||
+            append_new(starts, PyLong_FromSsize_t(start)) < 0 || append_new(ends, PyLong_FromSsize_t(i)) < 0) {
+            goto done;
+        }
+        gap_start = i;
+    }
+    if (append_new(gaps, PyUnicode_Substring(arg, gap_start, n)) < 0) {
+        goto done;
+    }
+    result = Py_BuildValue("(OOOON)", gaps, words, starts, ends, PyBool_FromLong(plain));
+done:
+    Py_XDECREF(gaps);
+    Py_XDECREF(words);
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
     return result;
 }
 
@@ -792,6 +924,8 @@ static PyMethodDef methods[] = {
     {"group_pairs", group_pairs, METH_VARARGS, "Staged pair keys grouped into sorted postings."},
     {"merge_runs", merge_runs, METH_VARARGS, "Frozen pair postings merged with grouped new ones."},
     {"bitmap_bytes", bitmap_bytes, METH_O, "Little-endian bitmap bytes of uint32 slots."},
+    {"set_plain_ranges", set_plain_ranges, METH_O, "The code point ranges split_words calls plain."},
+    {"split_words", split_words, METH_O, "(gaps, words, starts, ends, plain) of an article body."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -11,6 +11,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from tui_reader.speedups import module as _speedups
 from tui_reader.text import key, strip_diacritics
 
 # A word may carry inner dots, slashes, hyphens or ampersands: "TP.Phan", "V.Vnukov", "GD-ĐT".
@@ -52,6 +53,8 @@ def _plain_class(test) -> str:
 _PLAIN_WORD = _plain_class(lambda c: c.isalnum() or c == "_")
 _PLAIN_SPLIT_RE = re.compile(rf"({_PLAIN_WORD}++(?:[.&/'’\-]{_PLAIN_WORD}++)*+)")
 _OUTSIDE_PLAIN_RE = re.compile("[^" + _plain_class(lambda c: True)[1:])
+if _speedups is not None:
+    _speedups.set_plain_ranges(_PLAIN_RANGES)
 # Vietnamese syllable shape on the folded (diacritic-free) form; foreign words fail it.
 _SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|tr|th|ph|kh|gh|gi|qu|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
@@ -217,9 +220,9 @@ class Document:
         return self.by_start.get(offset)
 
 
-def tokenize(body: str, is_nfc: bool = False) -> Document:
-    """Split a body into tokens; keys are computed once for the whole body. ``is_nfc`` says
-    the caller has already put the body in NFC (else it is checked here)."""
+def _split_words(body: str) -> tuple[list[str], list[str], list[int], list[int], bool]:
+    """The gaps (one more than the words), the words, where each word starts and ends, and
+    whether the body holds only plain characters. ``_speedups.split_words`` is its twin."""
     # splitting with a capturing group alternates gaps and words, all in C; a character outside
     # the plain set is never in a word of the plain split, so looking for one in the gaps (a
     # fifth of the body) tells whether the body is plain
@@ -229,7 +232,17 @@ def tokenize(body: str, is_nfc: bool = False) -> Document:
     if not plain:
         parts = _SPLIT_RE.split(body)
         gaps = parts[0::2]
-    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    return gaps, parts[1::2], offsets[0:-1:2], offsets[1::2], plain
+
+
+def tokenize(body: str, is_nfc: bool = False) -> Document:
+    """Split a body into tokens; keys are computed once for the whole body. ``is_nfc`` says
+    the caller has already put the body in NFC (else it is checked here)."""
+    if _speedups is not None:
+        gaps, words, starts, ends, plain = _speedups.split_words(body)
+    else:
+        gaps, words, starts, ends, plain = _split_words(body)
     if plain and (is_nfc or unicodedata.is_normalized("NFC", body)):
         # lowering plain NFC text maps each character to one, by itself, and the tone rewrite
         # works inside words: each word's key is its own key, and the whole body's key waits
@@ -239,9 +252,6 @@ def tokenize(body: str, is_nfc: bool = False) -> Document:
     else:
         body_key = _body_key(body)
         keys = None
-    offsets = list(accumulate(map(len, parts)))
-    starts = offsets[0:-1:2]
-    ends = offsets[1::2]
     if keys is None:
         keys = [body_key[s:e] for s, e in zip(starts, ends, strict=True)]
     hits = [

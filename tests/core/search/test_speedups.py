@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import DATA
 from tui_reader import speedups
+from tui_reader.extract import tokens
 from tui_reader.search import IndexDoc, SearchIndex, postings, terms
 from tui_reader.text import key
 
@@ -222,3 +223,25 @@ def test_pair_postings_grouped_in_parts_join_up():
     assert [list(slots[offsets[i] : offsets[i + 1]]) for i in range(len(keys))] == [
         want[k] for k in keys
     ]
+
+
+@needs_compiled
+def test_body_split_into_the_same_words():
+    rnd = random.Random(13)
+    # the edges of every plain range, and characters just outside them
+    edges = "".join(
+        chr(c) for lo, hi in tokens._PLAIN_RANGES for c in (lo, hi, max(lo - 1, 0), hi + 1)
+    )
+    alphabet = "aĐđ9_ .&/'’-–\n\t" + edges + "٣Ⅻ\u0301\U0001f600ﬁ"
+    texts = ["".join(rnd.choices(alphabet, k=rnd.randint(0, 30))) for _ in range(5000)]
+    texts += ["TP.Phan Thiết", "GD-ĐT, V.Vnukov's", "a.-b", "-abc-", "x/", "Phúc.Thủ Đức"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    for text in texts:
+        assert compiled.split_words(text) == tokens._split_words(text), text
+
+
+@needs_compiled
+def test_real_bodies_split_into_the_same_words(shared):
+    for path in sorted((shared / "corpus" / "real").glob("*.txt"))[:300]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert compiled.split_words(text) == tokens._split_words(text)
