@@ -12,6 +12,11 @@
  *     the slots (native uint32) of distinct_keys[i] in grouped_slots[offsets[i]:offsets[i + 1]],
  *     in the order they came.
  *
+ * group_words(staged, sep) -> {key: slots}
+ *     Postings of many documents' word keys at once: ``staged`` lists (keys joined by ``sep``,
+ *     slot) per document; each distinct key maps to the bytes of its slots (native uint32), in
+ *     the order they came.
+ *
  * merge_runs(old keys, offsets, firsts, lasts, widths, blob, dense indexes, new keys, offsets,
  *            slots, threshold) -> (keys, offsets, firsts, lasts, widths, blob, actions)
  *     ``search.postings.DeltaSpace``'s frozen runs merged with grouped new postings, as
@@ -637,6 +642,224 @@ done:
     return result;
 }
 
+/* ---- group_words ------------------------------------------------------------------------- */
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t len;
+    uint32_t slot;
+    uint32_t n_keys; /* counted in the first pass */
+} WordsDoc;
+
+typedef struct {
+    uint64_t hash;
+    uint32_t doc, start, len; /* where the key's first occurrence is */
+    uint32_t count;           /* then: where its slots start */
+} WordKey;
+
+static inline int same_chars(const WordsDoc *a, uint32_t a_start, const WordsDoc *b, uint32_t b_start,
+                             uint32_t len) {
+    if (a->kind == b->kind) {
+        return memcmp((const char *)a->data + (size_t)a_start * a->kind,
+                      (const char *)b->data + (size_t)b_start * b->kind, (size_t)len * a->kind) == 0;
+    }
+    for (uint32_t k = 0; k < len; k++) {
+        if (PyUnicode_READ(a->kind, a->data, a_start + k) != PyUnicode_READ(b->kind, b->data, b_start + k)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Word keys of many documents grouped at once: ``staged`` lists (keys joined by ``sep``, slot)
+ * per document; the answer maps each distinct key to the bytes of its slots (native uint32),
+ * in the order they came, as ``Space.add`` would have filed them one by one. */
+static PyObject *group_words(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *staged;
+    Py_UCS4 sep;
+    if (!PyArg_ParseTuple(args, "O!C:group_words", &PyList_Type, &staged, &sep)) {
+        return NULL;
+    }
+    PyObject *items = PyList_AsTuple(staged); /* keeps every string alive without the GIL */
+    if (!items) {
+        return NULL;
+    }
+    Py_ssize_t n_docs = PyTuple_GET_SIZE(items);
+    PyObject *result = NULL;
+    WordsDoc *docs = PyMem_RawMalloc((n_docs ? n_docs : 1) * sizeof(WordsDoc));
+    WordKey *keys = NULL;
+    uint32_t *table = NULL, *occurrences = NULL, *slots = NULL;
+    size_t n_keys = 0, keys_cap = 0, total = 0;
+    int nomem = 0;
+    if (!docs) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n_docs; i++) {
+        PyObject *item = PyTuple_GET_ITEM(items, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(item, 0))) {
+            PyErr_SetString(PyExc_TypeError, "group_words() takes a list of (str, slot)");
+            goto done;
+        }
+        PyObject *text = PyTuple_GET_ITEM(item, 0);
+        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
+        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
+            goto done;
+        }
+        if (slot > 0xFFFFFFFFul || PyUnicode_GET_LENGTH(text) > 0x7FFFFFFF) {
+            PyErr_SetString(PyExc_OverflowError, "slots and keys are 32-bit");
+            goto done;
+        }
+        docs[i].kind = PyUnicode_KIND(text);
+        docs[i].data = PyUnicode_DATA(text);
+        docs[i].len = PyUnicode_GET_LENGTH(text);
+        docs[i].slot = (uint32_t)slot;
+        docs[i].n_keys = 0;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    /* first pass: each occurrence's key number, new keys noted where they first stand */
+    size_t table_cap = 1024, occ_cap = 1024;
+    table = PyMem_RawMalloc(table_cap * sizeof(uint32_t));
+    occurrences = PyMem_RawMalloc(occ_cap * sizeof(uint32_t));
+    if (!table || !occurrences) {
+        nomem = 1;
+        goto out;
+    }
+    memset(table, 0xFF, table_cap * sizeof(uint32_t));
+    for (Py_ssize_t i = 0; i < n_docs; i++) {
+        WordsDoc *doc = &docs[i];
+        Py_ssize_t start = 0;
+        for (Py_ssize_t pos = 0; pos <= doc->len; pos++) {
+            if (pos < doc->len && PyUnicode_READ(doc->kind, doc->data, pos) != sep) {
+                continue;
+            }
+            uint32_t len = (uint32_t)(pos - start);
+            uint64_t hash = 1469598103934665603ULL; /* FNV-1a over code points */
+            for (Py_ssize_t k = start; k < pos; k++) {
+                hash = (hash ^ PyUnicode_READ(doc->kind, doc->data, k)) * 1099511628211ULL;
+            }
+            size_t mask = table_cap - 1, at = (size_t)mix64(hash) & mask;
+            uint32_t id;
+            for (;;) {
+                id = table[at];
+                if (id == UINT32_MAX) {
+                    break;
+                }
+                WordKey *key = &keys[id];
+                if (key->hash == hash && key->len == len && same_chars(&docs[key->doc], key->start, doc, start, len)) {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            if (id == UINT32_MAX) { /* a new key */
+                if (n_keys == keys_cap) {
+                    keys_cap = keys_cap ? keys_cap * 2 : 1024;
+                    WordKey *grown = PyMem_RawRealloc(keys, keys_cap * sizeof(WordKey));
+                    if (!grown) {
+                        nomem = 1;
+                        goto out;
+                    }
+                    keys = grown;
+                }
+                id = (uint32_t)n_keys++;
+                keys[id] = (WordKey){hash, (uint32_t)i, (uint32_t)start, len, 0};
+                table[at] = id;
+                if (n_keys * 2 > table_cap) { /* keep the table at most half full */
+                    size_t cap = table_cap * 2;
+                    uint32_t *grown = PyMem_RawMalloc(cap * sizeof(uint32_t));
+                    if (!grown) {
+                        nomem = 1;
+                        goto out;
+                    }
+                    memset(grown, 0xFF, cap * sizeof(uint32_t));
+                    for (size_t k = 0; k < n_keys; k++) {
+                        size_t to = (size_t)mix64(keys[k].hash) & (cap - 1);
+                        while (grown[to] != UINT32_MAX) {
+                            to = (to + 1) & (cap - 1);
+                        }
+                        grown[to] = (uint32_t)k;
+                    }
+                    PyMem_RawFree(table);
+                    table = grown;
+                    table_cap = cap;
+                }
+            }
+            if (total == occ_cap) {
+                occ_cap *= 2;
+                uint32_t *grown = PyMem_RawRealloc(occurrences, occ_cap * sizeof(uint32_t));
+                if (!grown) {
+                    nomem = 1;
+                    goto out;
+                }
+                occurrences = grown;
+            }
+            occurrences[total++] = id;
+            keys[id].count++;
+            doc->n_keys++;
+            start = pos + 1;
+        }
+    }
+    /* second pass: each key's slots together, in the order they came */
+    if (total > UINT32_MAX) { /* (positions are 32-bit: far beyond any batch) */
+        nomem = 1;
+        goto out;
+    }
+    slots = PyMem_RawMalloc((total ? total : 1) * sizeof(uint32_t));
+    if (!slots) {
+        nomem = 1;
+        goto out;
+    }
+    uint32_t sum = 0;
+    for (size_t k = 0; k < n_keys; k++) {
+        uint32_t here = keys[k].count;
+        keys[k].count = sum;
+        sum += here;
+    }
+    size_t o = 0;
+    for (Py_ssize_t i = 0; i < n_docs; i++) {
+        for (uint32_t k = 0; k < docs[i].n_keys; k++) {
+            slots[keys[occurrences[o++]].count++] = docs[i].slot;
+        }
+    }
+out:;
+    Py_END_ALLOW_THREADS
+    if (nomem) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    /* keys[k].count is now where key k's slots end */
+    result = PyDict_New();
+    if (!result) {
+        goto done;
+    }
+    uint32_t begin = 0;
+    for (size_t k = 0; k < n_keys; k++) {
+        PyObject *text = PyTuple_GET_ITEM(PyTuple_GET_ITEM(items, keys[k].doc), 0);
+        PyObject *word = PyUnicode_Substring(text, keys[k].start, keys[k].start + keys[k].len);
+        PyObject *run = PyBytes_FromStringAndSize((const char *)(slots + begin),
+                                                  (Py_ssize_t)(keys[k].count - begin) * 4);
+        begin = keys[k].count;
+        if (!word || !run || PyDict_SetItem(result, word, run) < 0) {
+            Py_XDECREF(word);
+            Py_XDECREF(run);
+            Py_CLEAR(result);
+            goto done;
+        }
+        Py_DECREF(word);
+        Py_DECREF(run);
+    }
+done:
+    Py_DECREF(items);
+    PyMem_RawFree(docs);
+    PyMem_RawFree(keys);
+    PyMem_RawFree(table);
+    PyMem_RawFree(occurrences);
+    PyMem_RawFree(slots);
+    return result;
+}
+
 /* ---- merge_runs ------------------------------------------------------------------------- */
 
 static inline int aligned(const Py_buffer *view, uintptr_t size) {
@@ -922,6 +1145,7 @@ static PyMethodDef methods[] = {
     {"configure", configure, METH_O, "Set the fold table: code point -> one character."},
     {"scan", scan, METH_VARARGS, "(words, pairs) of a key'd text; see the module docstring."},
     {"group_pairs", group_pairs, METH_VARARGS, "Staged pair keys grouped into sorted postings."},
+    {"group_words", group_words, METH_VARARGS, "Staged word keys grouped: key -> bytes of slots."},
     {"merge_runs", merge_runs, METH_VARARGS, "Frozen pair postings merged with grouped new ones."},
     {"bitmap_bytes", bitmap_bytes, METH_O, "Little-endian bitmap bytes of uint32 slots."},
     {"set_plain_ranges", set_plain_ranges, METH_O, "The code point ranges split_words calls plain."},

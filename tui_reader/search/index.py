@@ -102,9 +102,9 @@ class SearchIndex:
             self._field_list, terms.exact, terms.folded, terms.pairs, strict=True
         ):
             if exact:
-                fld.exact.add(exact.split(SEP), slot)
+                fld.exact.add_joined(exact, SEP, slot)
             if folded:
-                fld.folded.add(folded.split(SEP), slot)
+                fld.folded.add_joined(folded, SEP, slot)
             if pairs:
                 fld.pairs.add_packed(pairs, slot)
         self._cache.clear()

@@ -140,6 +140,19 @@ class Space:
         # key -> array of slots added since the last freeze
         self.extra: defaultdict = defaultdict(_slot_array)
         self._extra_keys: list | None = None  # sorted keys of ``extra``, built when needed
+        # with the compiled helpers: (keys joined by a separator, separator, slot) not yet
+        # filed in ``extra``; they are grouped all at once in C when ``extra`` is next read
+        self._staged_words: list[tuple[str, str, int]] = []
+
+    @property
+    def extra(self) -> defaultdict:
+        if self._staged_words:
+            self._file_staged_words()
+        return self._extra
+
+    @extra.setter
+    def extra(self, value: defaultdict) -> None:
+        self._extra = value
 
     # -- building -------------------------------------------------------------------------
     def add(self, keys: Iterable, slot: int) -> None:
@@ -147,6 +160,27 @@ class Space:
         # All in C: look up (or create) each key's array and append the slot to it.
         deque(map(array.append, map(self.extra.__getitem__, keys), repeat(slot)), maxlen=0)
         self._extra_keys = None
+
+    def add_joined(self, joined: str, sep: str, slot: int) -> None:
+        """``add`` of distinct (string) keys joined by ``sep``."""
+        if _speedups is None:
+            self.add(joined.split(sep), slot)
+        else:
+            self._staged_words.append((joined, sep, slot))
+            self._extra_keys = None
+
+    def _file_staged_words(self) -> None:
+        """File the staged keys in ``extra``, as ``add`` would have one document at a time."""
+        staged = self._staged_words
+        self._staged_words = []
+        by_sep: dict[str, list[tuple[str, int]]] = {}
+        for joined, sep, slot in staged:
+            by_sep.setdefault(sep, []).append((joined, slot))
+        extra = self._extra
+        for sep, docs in by_sep.items():
+            for k, raw in _speedups.group_words(docs, sep).items():
+                slots = extra[k]  # (new keys get an empty array)
+                slots.frombytes(raw)
 
     def freeze(self, nslots: int) -> None:
         """Merge the overlay into the frozen part; keys found in many slots become bitmaps.

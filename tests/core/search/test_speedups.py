@@ -245,3 +245,25 @@ def test_real_bodies_split_into_the_same_words(shared):
     for path in sorted((shared / "corpus" / "real").glob("*.txt"))[:300]:
         text = path.read_text(encoding="utf-8", errors="replace")
         assert compiled.split_words(text) == tokens._split_words(text)
+
+
+@needs_compiled
+def test_word_keys_grouped_as_filed_one_by_one():
+    # the same key in strings stored one, two and four bytes a character; empty keys too
+    docs = [
+        ("ban\x00nhân\x00dân", 0),
+        ("ban\x00x", 1),
+        ("ban\x00😀\x00\x00dân", 2),
+        ("", 3),
+        ("nhân\x00ban", 4),
+    ]
+    grouped = {k: list(array("I", raw)) for k, raw in compiled.group_words(docs, "\x00").items()}
+    want: dict[str, list[int]] = {}
+    for joined, slot in docs:
+        for k in joined.split("\x00"):
+            want.setdefault(k, []).append(slot)
+    assert grouped == want
+    with pytest.raises(TypeError):
+        compiled.group_words([(b"bytes", 0)], "\x00")
+    with pytest.raises(OverflowError):
+        compiled.group_words([("a", 1 << 40)], "\x00")
