@@ -125,33 +125,25 @@ def test_phrase_found_while_pairs_wait_to_be_merged():
 
 
 @needs_compiled
-def test_damaged_postings_raise_instead_of_crashing():
-    empty_i, empty_b = array("I"), array("B")
+@pytest.mark.parametrize(
+    ("offsets", "firsts", "lasts", "widths", "blob"),
+    [
+        ([0, 99], [1], [1], [1], b""),  # offsets that point past the blob
+        ([0], [], [], [], b""),  # keys and offsets of different lengths
+        ([0, 3], [1], [2], [3], b"abc"),  # a width that is not 1, 2 or 4
+        ([0, 0], [9], [9], [1], b""),  # new slots that do not come after the old ones
+    ],
+)
+def test_damaged_postings_raise_instead_of_crashing(offsets, firsts, lasts, widths, blob):
     one_key = array("Q", [5])
-    good_new = (one_key, array("Q", [0, 1]), array("I", [3]))
-    # offsets that point past the blob
+    old = (one_key, array("Q", offsets), array("I", firsts), array("I", lasts), array("B", widths))
+    new = (one_key, array("Q", [0, 1]), array("I", [3]))
     with pytest.raises(ValueError):
-        compiled.merge_runs(
-            one_key, array("Q", [0, 99]), array("I", [1]), array("I", [1]), array("B", [1]),
-            b"", empty_i, *good_new, 64,
-        )  # fmt: skip
-    # keys and offsets of different lengths
-    with pytest.raises(ValueError):
-        compiled.merge_runs(
-            one_key, array("Q", [0]), empty_i, empty_i, empty_b, b"", empty_i, *good_new, 64
-        )
-    # a width that is not 1, 2 or 4
-    with pytest.raises(ValueError):
-        compiled.merge_runs(
-            one_key, array("Q", [0, 3]), array("I", [1]), array("I", [2]), array("B", [3]),
-            b"abc", empty_i, *good_new, 64,
-        )  # fmt: skip
-    # new slots that do not come after the old ones
-    with pytest.raises(ValueError):
-        compiled.merge_runs(
-            one_key, array("Q", [0, 0]), array("I", [9]), array("I", [9]), array("B", [1]),
-            b"", empty_i, *good_new, 64,
-        )  # fmt: skip
+        compiled.merge_runs(*old, blob, array("I"), *new, 64)
+
+
+@needs_compiled
+def test_bad_staged_pairs_raise():
     with pytest.raises(ValueError):
         compiled.group_pairs([(b"1234567", 0)])  # not whole 8-byte keys
     with pytest.raises(TypeError):
