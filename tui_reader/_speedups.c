@@ -146,19 +146,55 @@ typedef struct {
     int used;
 } PairCell;
 
-static size_t table_size(Py_ssize_t n) {
-    size_t size = 64;
-    while (size < (size_t)n * 2) {
-        size <<= 1;
-    }
-    return size;
-}
-
 static inline uint64_t mix64(uint64_t x) {
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
     x ^= x >> 33;
     return x;
+}
+
+/* The tables start small and double when half full: a long text with few distinct words
+ * (the usual case) never pays for its length. */
+static int grow_words(WordCell **cells, size_t *size) {
+    size_t cap = *size * 2;
+    WordCell *grown = PyMem_Calloc(cap, sizeof(WordCell));
+    if (!grown) {
+        return -1;
+    }
+    for (size_t k = 0; k < *size; k++) {
+        if ((*cells)[k].len) {
+            size_t at = (size_t)mix64((*cells)[k].hash) & (cap - 1);
+            while (grown[at].len) {
+                at = (at + 1) & (cap - 1);
+            }
+            grown[at] = (*cells)[k];
+        }
+    }
+    PyMem_Free(*cells);
+    *cells = grown;
+    *size = cap;
+    return 0;
+}
+
+static int grow_pairs(PairCell **cells, size_t *size) {
+    size_t cap = *size * 2;
+    PairCell *grown = PyMem_Calloc(cap, sizeof(PairCell));
+    if (!grown) {
+        return -1;
+    }
+    for (size_t k = 0; k < *size; k++) {
+        if ((*cells)[k].used) {
+            size_t at = (size_t)mix64((*cells)[k].key) & (cap - 1);
+            while (grown[at].used) {
+                at = (at + 1) & (cap - 1);
+            }
+            grown[at] = (*cells)[k];
+        }
+    }
+    PyMem_Free(*cells);
+    *cells = grown;
+    *size = cap;
+    return 0;
 }
 
 static PyObject *scan(PyObject *self, PyObject *args) {
@@ -175,20 +211,15 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const char *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    /* at most one word per two characters, plus one */
-    size_t wsize = table_size(n / 2 + 1);
-    size_t psize = with_pairs ? wsize : 1;
+    size_t wsize = 1024, psize = 1024, n_words = 0, pair_cap = 512;
     WordCell *wcells = PyMem_Calloc(wsize, sizeof(WordCell));
     PairCell *pcells = PyMem_Calloc(psize, sizeof(PairCell));
-    uint64_t *pair_out = PyMem_Malloc(psize * sizeof(uint64_t));
+    uint64_t *pair_out = PyMem_Malloc(pair_cap * sizeof(uint64_t));
     Py_ssize_t npairs = 0;
     PyObject *words = PySet_New(NULL);
     PyObject *result = NULL;
     if (!wcells || !pcells || !pair_out || !words) {
-        if (!PyErr_Occurred()) {
-            PyErr_NoMemory();
-        }
-        goto done;
+        goto nomem;
     }
     /* Python pairs every two consecutive tokens, line breaks included, and drops any pair
      * that touches a break: a pair is two words with no break between them. */
@@ -230,6 +261,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 cell->start = start;
                 cell->len = len;
                 cell->hash = hash;
+                if (++n_words * 2 > wsize && grow_words(&wcells, &wsize) < 0) {
+                    goto nomem;
+                }
                 break;
             }
             if (cell->hash == hash && cell->len == len &&
@@ -249,7 +283,18 @@ static PyObject *scan(PyObject *self, PyObject *args) {
                 if (!pcells[pat].used) {
                     pcells[pat].used = 1;
                     pcells[pat].key = pair;
+                    if ((size_t)npairs == pair_cap) {
+                        pair_cap *= 2;
+                        uint64_t *grown = PyMem_Realloc(pair_out, pair_cap * sizeof(uint64_t));
+                        if (!grown) {
+                            goto nomem;
+                        }
+                        pair_out = grown;
+                    }
                     pair_out[npairs++] = pair;
+                    if ((size_t)npairs * 2 > psize && grow_pairs(&pcells, &psize) < 0) {
+                        goto nomem;
+                    }
                 }
             }
             prev_high = crc << 32;
@@ -261,6 +306,9 @@ static PyObject *scan(PyObject *self, PyObject *args) {
         result = PyTuple_Pack(2, words, packed);
         Py_DECREF(packed);
     }
+    goto done;
+nomem:
+    PyErr_NoMemory();
 done:
     Py_XDECREF(words);
     PyMem_Free(wcells);

@@ -38,6 +38,8 @@ def _texts() -> list[str]:
     rnd = random.Random(7)
     texts += ["".join(rnd.choices(ALPHABET, k=rnd.randint(0, 40))) for _ in range(3000)]
     texts += ["", "\n", "a", "a\nb", "a b", "a  b\n\nc d", "\n".join(["ủy ban"] * 5)]
+    # many distinct words and pairs: the compiled tables grow several times
+    texts.append(" ".join(f"từ{i} {i % 7}" for i in range(6000)))
     return texts
 
 
