@@ -43,13 +43,13 @@ def compile_speedups(build_lib: Path | None) -> Path:
         dist = Distribution({"name": "tui-reader-speedups", "ext_modules": [extension]})
         cmd = build_ext(dist)
         cmd.inplace = build_lib is None
-        if build_lib is not None:
-            cmd.build_lib = str(build_lib)
+        cmd.force = True  # always compile: setuptools would trust file times, not the source
         with tempfile.TemporaryDirectory(prefix="tui-reader-build-") as temp:
             cmd.build_temp = temp  # object files
+            cmd.build_lib = str(build_lib or temp)  # (in place, nothing is left in the tree)
             cmd.ensure_finalized()
             cmd.run()
-        return Path(cmd.get_ext_fullpath(NAME)).resolve()
+            return Path(cmd.get_ext_fullpath(NAME)).resolve()
     finally:
         os.chdir(old_cwd)
 

@@ -41,6 +41,13 @@
 #include <stdint.h>
 #include <string.h>
 
+/* A str made by old C APIs may need readying before its characters are read (3.11 only). */
+#if PY_VERSION_HEX < 0x030C0000
+#define READY(op) PyUnicode_READY(op)
+#else
+#define READY(op) 0
+#endif
+
 /* ---- folding ---------------------------------------------------------------------------- */
 
 #define FOLD_LIMIT 0x2000 /* the table covers Latin up to Latin Extended Additional */
@@ -146,6 +153,10 @@ typedef struct {
     int used;
 } PairCell;
 
+/* Tables hash text that may be crafted: a seed drawn at start keeps anyone from choosing
+ * words that all collide (which would make a lookup walk the whole table). */
+static uint64_t hash_seed = 1469598103934665603ULL; /* FNV-1a's offset until seeded */
+
 static inline uint64_t mix64(uint64_t x) {
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
@@ -184,7 +195,7 @@ static int grow_pairs(PairCell **cells, size_t *size) {
     }
     for (size_t k = 0; k < *size; k++) {
         if ((*cells)[k].used) {
-            size_t at = (size_t)mix64((*cells)[k].key) & (cap - 1);
+            size_t at = (size_t)mix64((*cells)[k].key ^ hash_seed) & (cap - 1);
             while (grown[at].used) {
                 at = (at + 1) & (cap - 1);
             }
@@ -238,7 +249,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
             continue;
         }
         Py_ssize_t start = i;
-        uint64_t hash = 1469598103934665603ULL; /* FNV-1a over the code points */
+        uint64_t hash = hash_seed; /* FNV-1a over the code points */
         do {
             hash = (hash ^ ch) * 1099511628211ULL;
             i++;
@@ -276,7 +287,7 @@ static PyObject *scan(PyObject *self, PyObject *args) {
             uint64_t crc = folded_crc(kind, data, start, i);
             if (have_prev) {
                 uint64_t pair = prev_high | crc;
-                size_t pat = (size_t)mix64(pair) & (psize - 1);
+                size_t pat = (size_t)mix64(pair ^ hash_seed) & (psize - 1);
                 while (pcells[pat].used && pcells[pat].key != pair) {
                     pat = (pat + 1) & (psize - 1);
                 }
@@ -379,8 +390,10 @@ static int append_new(PyObject *list, PyObject *item) {
  * the text is in the plain ranges (``extract.tokens._PLAIN_RANGES``). */
 static PyObject *split_words(PyObject *self, PyObject *arg) {
     (void)self;
-    if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "split_words() takes a str");
+    if (!PyUnicode_Check(arg) || READY(arg) < 0) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_TypeError, "split_words() takes a str");
+        }
         return NULL;
     }
     if (n_plain_ranges < 0) {
@@ -453,11 +466,16 @@ done:
  * the loops run without the GIL, so the import's other threads go on receiving results. */
 typedef struct {
     char *data; /* NULL: count only */
-    size_t len;
+    size_t len, cap;
+    int overflow; /* a write that did not fit (the input changed under us): nothing written */
 } Sink;
 
 static inline void put(Sink *s, const void *src, size_t n) {
     if (s->data && n) {
+        if (n > s->cap - s->len) {
+            s->overflow = 1;
+            return;
+        }
         memcpy(s->data + s->len, src, n);
     }
     s->len += n;
@@ -499,6 +517,8 @@ static PyObject *new_bytes(size_t size, Sink *sink) {
     if (b) {
         sink->data = PyBytes_AS_STRING(b);
         sink->len = 0;
+        sink->cap = size;
+        sink->overflow = 0;
     }
     return b;
 }
@@ -674,6 +694,10 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
         PyErr_NoMemory();
         goto done;
     }
+    if (key_sink.overflow || offset_sink.overflow || slot_sink.overflow) { /* (never: sized for all) */
+        PyErr_SetString(PyExc_RuntimeError, "pair postings outgrew their room");
+        goto done;
+    }
     if (_PyBytes_Resize(&keys, (Py_ssize_t)key_sink.len) < 0 ||
         _PyBytes_Resize(&offsets, (Py_ssize_t)offset_sink.len) < 0) {
         goto done; /* (the resize freed the object and set it to NULL) */
@@ -752,6 +776,9 @@ static PyObject *group_words(PyObject *self, PyObject *args) {
             goto done;
         }
         PyObject *text = PyTuple_GET_ITEM(item, 0);
+        if (READY(text) < 0) {
+            goto done;
+        }
         unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
         if (slot == (unsigned long)-1 && PyErr_Occurred()) {
             goto done;
@@ -784,7 +811,7 @@ static PyObject *group_words(PyObject *self, PyObject *args) {
                 continue;
             }
             uint32_t len = (uint32_t)(pos - start);
-            uint64_t hash = 1469598103934665603ULL; /* FNV-1a over code points */
+            uint64_t hash = hash_seed; /* FNV-1a over code points */
             for (Py_ssize_t k = start; k < pos; k++) {
                 hash = (hash ^ PyUnicode_READ(doc->kind, doc->data, k)) * 1099511628211ULL;
             }
@@ -1110,9 +1137,21 @@ static PyObject *merge_runs(PyObject *self, PyObject *args) {
         goto done;
     }
     o.actions.data = (char *)acts;
+    o.actions.cap = size.actions.len;
     Py_BEGIN_ALLOW_THREADS
-    error = merge(&in, &o); /* writing: the same input, so the same sizes */
+    error = merge(&in, &o); /* writing: the same input, so the same sizes... */
     Py_END_ALLOW_THREADS
+    if (!error) {
+        /* ...unless another thread changed a mutable input between the passes */
+        Sink *all[7] = {&o.keys, &o.offsets, &o.firsts, &o.lasts, &o.widths, &o.blob, &o.actions};
+        Sink *want[7] = {&size.keys, &size.offsets, &size.firsts, &size.lasts, &size.widths, &size.blob,
+                         &size.actions};
+        for (int t = 0; t < 7; t++) {
+            if (all[t]->overflow || all[t]->len != want[t]->len) {
+                error = "postings changed while they were merged";
+            }
+        }
+    }
     if (error) {
         PyErr_SetString(PyExc_ValueError, error);
         goto done;
@@ -1211,6 +1250,17 @@ static struct PyModuleDef module = {
 
 PyMODINIT_FUNC PyInit__speedups(void) {
     crc_init();
+    PyObject *os = PyImport_ImportModule("os");
+    PyObject *random = os ? PyObject_CallMethod(os, "urandom", "i", 8) : NULL;
+    Py_XDECREF(os);
+    if (random && PyBytes_Check(random) && PyBytes_GET_SIZE(random) == 8) {
+        uint64_t seed;
+        memcpy(&seed, PyBytes_AS_STRING(random), 8);
+        hash_seed ^= seed;
+    } else {
+        PyErr_Clear(); /* no entropy: the fixed seed still works, only predictably */
+    }
+    Py_XDECREF(random);
     PyObject *m = PyModule_Create(&module);
     if (m && PyModule_AddStringConstant(m, "SOURCE_HASH", SOURCE_HASH) < 0) {
         Py_DECREF(m);
