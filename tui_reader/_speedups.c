@@ -141,18 +141,6 @@ static inline int is_word(Py_UCS4 ch) {
     return Py_UNICODE_ISALNUM(ch);
 }
 
-/* Open-addressing tables that remember what one call has already seen, so that each distinct
- * word becomes a str once and each distinct pair is written once. */
-typedef struct {
-    Py_ssize_t start, len; /* a word of the text; len 0 marks an empty cell */
-    uint64_t hash;
-} WordCell;
-
-typedef struct {
-    uint64_t key;
-    int used;
-} PairCell;
-
 /* Tables hash text that may be crafted: a seed drawn at start keeps anyone from choosing
  * words that all collide (which would make a lookup walk the whole table). */
 static uint64_t hash_seed = 1469598103934665603ULL; /* FNV-1a's offset until seeded */
@@ -164,49 +152,93 @@ static inline uint64_t mix64(uint64_t x) {
     return x;
 }
 
-/* The tables start small and double when half full: a long text with few distinct words
- * (the usual case) never pays for its length. */
-static int grow_words(WordCell **cells, size_t *size) {
-    size_t cap = *size * 2;
-    WordCell *grown = PyMem_Calloc(cap, sizeof(WordCell));
-    if (!grown) {
+/* A growable array: room for ``need`` items of ``size`` bytes, doubling (raw allocator, so
+ * it may run without the GIL); -1 when memory runs out. */
+static int reserve(void **data, size_t *cap, size_t need, size_t size) {
+    if (need <= *cap) {
+        return 0;
+    }
+    size_t grown = *cap ? *cap : 256;
+    while (grown < need) {
+        grown *= 2;
+    }
+    void *more = PyMem_RawRealloc(*data, grown * size);
+    if (!more) {
         return -1;
     }
-    for (size_t k = 0; k < *size; k++) {
-        if ((*cells)[k].len) {
-            size_t at = (size_t)mix64((*cells)[k].hash) & (cap - 1);
-            while (grown[at].len) {
-                at = (at + 1) & (cap - 1);
-            }
-            grown[at] = (*cells)[k];
-        }
-    }
-    PyMem_Free(*cells);
-    *cells = grown;
-    *size = cap;
+    *data = more;
+    *cap = grown;
     return 0;
 }
 
-static int grow_pairs(PairCell **cells, size_t *size) {
-    size_t cap = *size * 2;
-    PairCell *grown = PyMem_Calloc(cap, sizeof(PairCell));
-    if (!grown) {
+/* What one call has already seen: distinct entries numbered 0, 1, 2... in the order they
+ * came, found again by their hash through an open-addressing table of numbers that starts
+ * small and doubles when half full (a long text with few distinct words never pays for its
+ * length). The caller keeps each entry's own data by its number and tells equal ones apart. */
+#define NONE UINT32_MAX
+
+typedef struct {
+    uint32_t *table; /* entry numbers, NONE where empty */
+    size_t cap;
+    uint64_t *hashes; /* hashes[entry] */
+    size_t n, hashes_cap;
+} Seen;
+
+static inline size_t seen_start(const Seen *s, uint64_t hash) {
+    return (size_t)mix64(hash ^ hash_seed) & (s->cap - 1);
+}
+
+static inline size_t seen_next(const Seen *s, size_t at) { return (at + 1) & (s->cap - 1); }
+
+static int seen_init(Seen *s) {
+    memset(s, 0, sizeof *s);
+    s->cap = 1024;
+    s->table = PyMem_RawMalloc(s->cap * sizeof(uint32_t));
+    if (!s->table) {
         return -1;
     }
-    for (size_t k = 0; k < *size; k++) {
-        if ((*cells)[k].used) {
-            size_t at = (size_t)mix64((*cells)[k].key ^ hash_seed) & (cap - 1);
-            while (grown[at].used) {
-                at = (at + 1) & (cap - 1);
-            }
-            grown[at] = (*cells)[k];
-        }
-    }
-    PyMem_Free(*cells);
-    *cells = grown;
-    *size = cap;
+    memset(s->table, 0xFF, s->cap * sizeof(uint32_t));
     return 0;
 }
+
+static void seen_free(Seen *s) {
+    PyMem_RawFree(s->table);
+    PyMem_RawFree(s->hashes);
+}
+
+/* A new entry with ``hash`` in the empty cell ``at`` of the probe; its number, or -1 when
+ * memory runs out (or past 2**32 - 1 entries). */
+static int64_t seen_add(Seen *s, size_t at, uint64_t hash) {
+    if (s->n >= NONE || reserve((void **)&s->hashes, &s->hashes_cap, s->n + 1, sizeof(uint64_t)) < 0) {
+        return -1;
+    }
+    uint32_t id = (uint32_t)s->n++;
+    s->hashes[id] = hash;
+    s->table[at] = id;
+    if (s->n * 2 > s->cap) {
+        size_t cap = s->cap * 2;
+        uint32_t *grown = PyMem_RawMalloc(cap * sizeof(uint32_t));
+        if (!grown) {
+            return -1;
+        }
+        memset(grown, 0xFF, cap * sizeof(uint32_t));
+        s->cap = cap;
+        for (size_t k = 0; k < s->n; k++) {
+            size_t to = seen_start(s, s->hashes[k]);
+            while (grown[to] != NONE) {
+                to = seen_next(s, to);
+            }
+            grown[to] = (uint32_t)k;
+        }
+        PyMem_RawFree(s->table);
+        s->table = grown;
+    }
+    return id;
+}
+
+typedef struct {
+    Py_ssize_t start, len; /* a word of the text */
+} Span;
 
 static PyObject *scan(PyObject *self, PyObject *args) {
     (void)self;
@@ -222,14 +254,18 @@ static PyObject *scan(PyObject *self, PyObject *args) {
     int kind = PyUnicode_KIND(text);
     const char *data = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    size_t wsize = 1024, psize = 1024, n_words = 0, pair_cap = 512;
-    WordCell *wcells = PyMem_Calloc(wsize, sizeof(WordCell));
-    PairCell *pcells = PyMem_Calloc(psize, sizeof(PairCell));
-    uint64_t *pair_out = PyMem_Malloc(pair_cap * sizeof(uint64_t));
-    Py_ssize_t npairs = 0;
+    /* each distinct word becomes a str once; each distinct pair is written once */
+    Seen seen_words, seen_pairs;
+    Span *spans = NULL; /* spans[word number] */
+    uint64_t *pairs = NULL; /* pairs[pair number]: the answer, in the order they came */
+    size_t spans_cap = 0, pairs_cap = 0;
     PyObject *words = PySet_New(NULL);
     PyObject *result = NULL;
-    if (!wcells || !pcells || !pair_out || !words) {
+    int ready_words = seen_init(&seen_words), ready_pairs = seen_init(&seen_pairs);
+    if (!words) {
+        goto done;
+    }
+    if (ready_words < 0 || ready_pairs < 0) {
         goto nomem;
     }
     /* Python pairs every two consecutive tokens, line breaks included, and drops any pair
@@ -255,64 +291,53 @@ static PyObject *scan(PyObject *self, PyObject *args) {
             i++;
         } while (i < n && is_word(ch = PyUnicode_READ(kind, data, i)));
         Py_ssize_t len = i - start;
-        size_t mask = wsize - 1;
-        size_t at = (size_t)mix64(hash) & mask;
-        for (;;) {
-            WordCell *cell = &wcells[at];
-            if (cell->len == 0) { /* a new word */
-                PyObject *word = PyUnicode_Substring(text, start, i);
-                if (!word) {
-                    goto done;
-                }
-                int added = PySet_Add(words, word);
-                Py_DECREF(word);
-                if (added < 0) {
-                    goto done;
-                }
-                cell->start = start;
-                cell->len = len;
-                cell->hash = hash;
-                if (++n_words * 2 > wsize && grow_words(&wcells, &wsize) < 0) {
-                    goto nomem;
-                }
-                break;
+        size_t at = seen_start(&seen_words, hash);
+        uint32_t id;
+        while ((id = seen_words.table[at]) != NONE &&
+               !(seen_words.hashes[id] == hash && spans[id].len == len &&
+                 memcmp(data + spans[id].start * kind, data + start * kind, (size_t)len * kind) == 0)) {
+            at = seen_next(&seen_words, at);
+        }
+        if (id == NONE) { /* a new word */
+            int64_t added = seen_add(&seen_words, at, hash);
+            if (added < 0 || reserve((void **)&spans, &spans_cap, (size_t)added + 1, sizeof(Span)) < 0) {
+                goto nomem;
             }
-            if (cell->hash == hash && cell->len == len &&
-                memcmp(data + cell->start * kind, data + start * kind, (size_t)len * kind) == 0) {
-                break;
+            spans[added] = (Span){start, len};
+            PyObject *word = PyUnicode_Substring(text, start, i);
+            if (!word) {
+                goto done;
             }
-            at = (at + 1) & mask;
+            int put_in = PySet_Add(words, word);
+            Py_DECREF(word);
+            if (put_in < 0) {
+                goto done;
+            }
         }
         if (with_pairs) {
             uint64_t crc = folded_crc(kind, data, start, i);
             if (have_prev) {
                 uint64_t pair = prev_high | crc;
-                size_t pat = (size_t)mix64(pair ^ hash_seed) & (psize - 1);
-                while (pcells[pat].used && pcells[pat].key != pair) {
-                    pat = (pat + 1) & (psize - 1);
+                size_t pat = seen_start(&seen_pairs, pair);
+                uint32_t pid;
+                while ((pid = seen_pairs.table[pat]) != NONE && pairs[pid] != pair) {
+                    pat = seen_next(&seen_pairs, pat);
                 }
-                if (!pcells[pat].used) {
-                    pcells[pat].used = 1;
-                    pcells[pat].key = pair;
-                    if ((size_t)npairs == pair_cap) {
-                        pair_cap *= 2;
-                        uint64_t *grown = PyMem_Realloc(pair_out, pair_cap * sizeof(uint64_t));
-                        if (!grown) {
-                            goto nomem;
-                        }
-                        pair_out = grown;
-                    }
-                    pair_out[npairs++] = pair;
-                    if ((size_t)npairs * 2 > psize && grow_pairs(&pcells, &psize) < 0) {
+                if (pid == NONE) { /* a new pair */
+                    int64_t added = seen_add(&seen_pairs, pat, pair);
+                    if (added < 0 ||
+                        reserve((void **)&pairs, &pairs_cap, (size_t)added + 1, sizeof(uint64_t)) < 0) {
                         goto nomem;
                     }
+                    pairs[added] = pair;
                 }
             }
             prev_high = crc << 32;
             have_prev = 1;
         }
     }
-    PyObject *packed = PyBytes_FromStringAndSize((const char *)pair_out, npairs * (Py_ssize_t)sizeof(uint64_t));
+    PyObject *packed = PyBytes_FromStringAndSize(pairs ? (const char *)pairs : "",
+                                                 (Py_ssize_t)(seen_pairs.n * sizeof(uint64_t)));
     if (packed) {
         result = PyTuple_Pack(2, words, packed);
         Py_DECREF(packed);
@@ -322,9 +347,10 @@ nomem:
     PyErr_NoMemory();
 done:
     Py_XDECREF(words);
-    PyMem_Free(wcells);
-    PyMem_Free(pcells);
-    PyMem_Free(pair_out);
+    seen_free(&seen_words);
+    seen_free(&seen_pairs);
+    PyMem_RawFree(spans);
+    PyMem_RawFree(pairs);
     return result;
 }
 
@@ -523,6 +549,29 @@ static PyObject *new_bytes(size_t size, Sink *sink) {
     return b;
 }
 
+/* ---- staged documents -------------------------------------------------------------------- */
+
+/* One item of a staged list, (keys as an object of ``type``, slot): its keys (borrowed) and
+ * its 32-bit slot; -1 with an exception when it is not that. */
+static int staged_item(PyObject *item, PyTypeObject *type, PyObject **keys, uint32_t *slot) {
+    if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 ||
+        !PyObject_TypeCheck(PyTuple_GET_ITEM(item, 0), type)) {
+        PyErr_Format(PyExc_TypeError, "staged documents are (%s, slot) pairs", type->tp_name);
+        return -1;
+    }
+    unsigned long value = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
+    if (value == (unsigned long)-1 && PyErr_Occurred()) {
+        return -1;
+    }
+    if (value > 0xFFFFFFFFul) {
+        PyErr_SetString(PyExc_OverflowError, "slots are 32-bit");
+        return -1;
+    }
+    *keys = PyTuple_GET_ITEM(item, 0);
+    *slot = (uint32_t)value;
+    return 0;
+}
+
 /* ---- group_pairs ------------------------------------------------------------------------ */
 
 typedef struct {
@@ -599,27 +648,18 @@ static PyObject *group_pairs(PyObject *self, PyObject *args) {
     }
     size_t total = 0;
     for (Py_ssize_t i = 0; i < n_items; i++) {
-        PyObject *item = PyTuple_GET_ITEM(items, i);
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyBytes_Check(PyTuple_GET_ITEM(item, 0))) {
-            PyErr_SetString(PyExc_TypeError, "group_pairs() takes a list of (bytes, slot)");
+        PyObject *packed;
+        uint32_t slot;
+        if (staged_item(PyTuple_GET_ITEM(items, i), &PyBytes_Type, &packed, &slot) < 0) {
             goto done;
         }
-        PyObject *packed = PyTuple_GET_ITEM(item, 0);
         if (PyBytes_GET_SIZE(packed) % 8) {
             PyErr_SetString(PyExc_ValueError, "packed pair keys are 8 bytes each");
             goto done;
         }
-        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
-        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
-            goto done;
-        }
-        if (slot > 0xFFFFFFFFul) {
-            PyErr_SetString(PyExc_OverflowError, "slots are 32-bit");
-            goto done;
-        }
         docs[i].raw = PyBytes_AS_STRING(packed);
         docs[i].n = (size_t)PyBytes_GET_SIZE(packed) / 8;
-        docs[i].slot = (uint32_t)slot;
+        docs[i].slot = slot;
         total += docs[i].n;
     }
     /* Keys are hashes: split by their top bits into parts sorted one after another, so that
@@ -725,7 +765,6 @@ typedef struct {
 } WordsDoc;
 
 typedef struct {
-    uint64_t hash;
     uint32_t doc, start, len; /* where the key's first occurrence is */
     uint32_t count;           /* then: where its slots start */
 } WordKey;
@@ -761,48 +800,36 @@ static PyObject *group_words(PyObject *self, PyObject *args) {
     Py_ssize_t n_docs = PyTuple_GET_SIZE(items);
     PyObject *result = NULL;
     WordsDoc *docs = PyMem_RawMalloc((n_docs ? n_docs : 1) * sizeof(WordsDoc));
-    WordKey *keys = NULL;
-    uint32_t *table = NULL, *occurrences = NULL, *slots = NULL;
-    size_t n_keys = 0, keys_cap = 0, total = 0;
-    int nomem = 0;
+    WordKey *keys = NULL; /* keys[key number] */
+    uint32_t *occurrences = NULL, *slots = NULL;
+    size_t keys_cap = 0, occ_cap = 0, total = 0;
+    Seen seen;
+    int nomem = seen_init(&seen) < 0;
     if (!docs) {
         PyErr_NoMemory();
         goto done;
     }
     for (Py_ssize_t i = 0; i < n_docs; i++) {
-        PyObject *item = PyTuple_GET_ITEM(items, i);
-        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2 || !PyUnicode_Check(PyTuple_GET_ITEM(item, 0))) {
-            PyErr_SetString(PyExc_TypeError, "group_words() takes a list of (str, slot)");
+        PyObject *text;
+        uint32_t slot;
+        if (staged_item(PyTuple_GET_ITEM(items, i), &PyUnicode_Type, &text, &slot) < 0 || READY(text) < 0) {
             goto done;
         }
-        PyObject *text = PyTuple_GET_ITEM(item, 0);
-        if (READY(text) < 0) {
-            goto done;
-        }
-        unsigned long slot = PyLong_AsUnsignedLong(PyTuple_GET_ITEM(item, 1));
-        if (slot == (unsigned long)-1 && PyErr_Occurred()) {
-            goto done;
-        }
-        if (slot > 0xFFFFFFFFul || PyUnicode_GET_LENGTH(text) > 0x7FFFFFFF) {
-            PyErr_SetString(PyExc_OverflowError, "slots and keys are 32-bit");
+        if (PyUnicode_GET_LENGTH(text) > 0x7FFFFFFF) {
+            PyErr_SetString(PyExc_OverflowError, "keys are 32-bit");
             goto done;
         }
         docs[i].kind = PyUnicode_KIND(text);
         docs[i].data = PyUnicode_DATA(text);
         docs[i].len = PyUnicode_GET_LENGTH(text);
-        docs[i].slot = (uint32_t)slot;
+        docs[i].slot = slot;
         docs[i].n_keys = 0;
     }
     Py_BEGIN_ALLOW_THREADS
-    /* first pass: each occurrence's key number, new keys noted where they first stand */
-    size_t table_cap = 1024, occ_cap = 1024;
-    table = PyMem_RawMalloc(table_cap * sizeof(uint32_t));
-    occurrences = PyMem_RawMalloc(occ_cap * sizeof(uint32_t));
-    if (!table || !occurrences) {
-        nomem = 1;
+    if (nomem) {
         goto out;
     }
-    memset(table, 0xFF, table_cap * sizeof(uint32_t));
+    /* first pass: each occurrence's key number, new keys noted where they first stand */
     for (Py_ssize_t i = 0; i < n_docs; i++) {
         WordsDoc *doc = &docs[i];
         Py_ssize_t start = 0;
@@ -815,60 +842,25 @@ static PyObject *group_words(PyObject *self, PyObject *args) {
             for (Py_ssize_t k = start; k < pos; k++) {
                 hash = (hash ^ PyUnicode_READ(doc->kind, doc->data, k)) * 1099511628211ULL;
             }
-            size_t mask = table_cap - 1, at = (size_t)mix64(hash) & mask;
+            size_t at = seen_start(&seen, hash);
             uint32_t id;
-            for (;;) {
-                id = table[at];
-                if (id == UINT32_MAX) {
-                    break;
-                }
-                WordKey *key = &keys[id];
-                if (key->hash == hash && key->len == len && same_chars(&docs[key->doc], key->start, doc, start, len)) {
-                    break;
-                }
-                at = (at + 1) & mask;
+            while ((id = seen.table[at]) != NONE &&
+                   !(seen.hashes[id] == hash && keys[id].len == len &&
+                     same_chars(&docs[keys[id].doc], keys[id].start, doc, (uint32_t)start, len))) {
+                at = seen_next(&seen, at);
             }
-            if (id == UINT32_MAX) { /* a new key */
-                if (n_keys == keys_cap) {
-                    keys_cap = keys_cap ? keys_cap * 2 : 1024;
-                    WordKey *grown = PyMem_RawRealloc(keys, keys_cap * sizeof(WordKey));
-                    if (!grown) {
-                        nomem = 1;
-                        goto out;
-                    }
-                    keys = grown;
-                }
-                id = (uint32_t)n_keys++;
-                keys[id] = (WordKey){hash, (uint32_t)i, (uint32_t)start, len, 0};
-                table[at] = id;
-                if (n_keys * 2 > table_cap) { /* keep the table at most half full */
-                    size_t cap = table_cap * 2;
-                    uint32_t *grown = PyMem_RawMalloc(cap * sizeof(uint32_t));
-                    if (!grown) {
-                        nomem = 1;
-                        goto out;
-                    }
-                    memset(grown, 0xFF, cap * sizeof(uint32_t));
-                    for (size_t k = 0; k < n_keys; k++) {
-                        size_t to = (size_t)mix64(keys[k].hash) & (cap - 1);
-                        while (grown[to] != UINT32_MAX) {
-                            to = (to + 1) & (cap - 1);
-                        }
-                        grown[to] = (uint32_t)k;
-                    }
-                    PyMem_RawFree(table);
-                    table = grown;
-                    table_cap = cap;
-                }
-            }
-            if (total == occ_cap) {
-                occ_cap *= 2;
-                uint32_t *grown = PyMem_RawRealloc(occurrences, occ_cap * sizeof(uint32_t));
-                if (!grown) {
+            if (id == NONE) { /* a new key */
+                int64_t added = seen_add(&seen, at, hash);
+                if (added < 0 || reserve((void **)&keys, &keys_cap, (size_t)added + 1, sizeof(WordKey)) < 0) {
                     nomem = 1;
                     goto out;
                 }
-                occurrences = grown;
+                id = (uint32_t)added;
+                keys[id] = (WordKey){(uint32_t)i, (uint32_t)start, len, 0};
+            }
+            if (reserve((void **)&occurrences, &occ_cap, total + 1, sizeof(uint32_t)) < 0) {
+                nomem = 1;
+                goto out;
             }
             occurrences[total++] = id;
             keys[id].count++;
@@ -887,7 +879,7 @@ static PyObject *group_words(PyObject *self, PyObject *args) {
         goto out;
     }
     uint32_t sum = 0;
-    for (size_t k = 0; k < n_keys; k++) {
+    for (size_t k = 0; k < seen.n; k++) {
         uint32_t here = keys[k].count;
         keys[k].count = sum;
         sum += here;
@@ -910,7 +902,7 @@ out:;
         goto done;
     }
     uint32_t begin = 0;
-    for (size_t k = 0; k < n_keys; k++) {
+    for (size_t k = 0; k < seen.n; k++) {
         PyObject *text = PyTuple_GET_ITEM(PyTuple_GET_ITEM(items, keys[k].doc), 0);
         PyObject *word = PyUnicode_Substring(text, keys[k].start, keys[k].start + keys[k].len);
         PyObject *run = PyBytes_FromStringAndSize((const char *)(slots + begin),
@@ -929,7 +921,7 @@ done:
     Py_DECREF(items);
     PyMem_RawFree(docs);
     PyMem_RawFree(keys);
-    PyMem_RawFree(table);
+    seen_free(&seen);
     PyMem_RawFree(occurrences);
     PyMem_RawFree(slots);
     return result;

@@ -352,11 +352,11 @@ def _classify(seg: str, offset: int, in_clause: bool, strict: bool, result: _Par
             result.roles += trial.roles
             return True
     # an agency named before or after a name without punctuation ("Reuters B.N", "NHK Tuấn Anh")
-    spans = [m.span() for m in _WORD_SPAN.finditer(seg)]  # where words are, whatever spaces
     for cut in range(1, len(words)):
         head, rest = " ".join(words[:cut]), " ".join(words[cut:])
         if _is_agency(head) and _is_person(rest, strict):
             result.agencies += 1
+            spans = [m.span() for m in _WORD_SPAN.finditer(seg)]  # the words, whatever spaces
             result.persons.append((offset + spans[cut][0], offset + spans[-1][1]))
             return True
         if _is_agency(rest) and _is_person(head, strict):

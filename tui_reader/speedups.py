@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from types import ModuleType
 
-from tui_reader.text import _FOLD_TABLE
+from tui_reader.text import FOLD_TABLE
 
 _SOURCE = Path(__file__).with_name("_speedups.c")
 
@@ -32,7 +32,7 @@ def _load() -> ModuleType | None:
         source = _speedups.SOURCE_HASH  # installed without its source: trust the build
     if source != _speedups.SOURCE_HASH:
         return None
-    _speedups.configure(_FOLD_TABLE)
+    _speedups.configure(FOLD_TABLE)
     return _speedups
 
 

@@ -54,8 +54,8 @@ def _build_fold_table() -> dict[int, str]:
     return table
 
 
-_FOLD_TABLE = _build_fold_table()
-_DIACRITIC_CHARS = frozenset(chr(c) for c in _FOLD_TABLE)
+FOLD_TABLE = _build_fold_table()  # code point -> the letter without its marks
+_DIACRITIC_CHARS = frozenset(chr(c) for c in FOLD_TABLE)
 
 WORD_RE = re.compile(r"\w+")
 
@@ -97,12 +97,12 @@ def key(text: str) -> str:
 
 def strip_diacritics(text: str) -> str:
     """Remove every diacritic and map đ to d, keeping case; same length for NFC input."""
-    return text.translate(_FOLD_TABLE)
+    return text.translate(FOLD_TABLE)
 
 
 def fold(text: str) -> str:
     """Diacritic-free comparison key: ``key`` without tones, marks or the stroke of đ."""
-    return key(text).translate(_FOLD_TABLE)
+    return key(text).translate(FOLD_TABLE)
 
 
 def has_diacritics(text: str) -> bool:

@@ -150,13 +150,25 @@ def test_embedded_caption_without_final_punctuation():
     assert _captions(article) == ["Đồng chí Trần Văn Bình trao Bằng khen cho các tập thể xuất sắc"]
 
 
-def test_caption_with_credit_inside_a_flattened_paragraph():
-    body = (
-        "Hội nghị diễn ra trong hai ngày. Thủ tướng phát biểu tại hội nghị. Ảnh: VGP/Nhật Bắc "
-        "Tham dự hội nghị có đại diện các bộ, ngành."
-    )
+@pytest.mark.parametrize(
+    ("body", "caption"),
+    [
+        (
+            "Hội nghị diễn ra trong hai ngày. Thủ tướng phát biểu tại hội nghị. Ảnh: VGP/Nhật Bắc "
+            "Tham dự hội nghị có đại diện các bộ, ngành.",
+            "Thủ tướng phát biểu tại hội nghị. Ảnh: VGP/Nhật Bắc",
+        ),
+        (  # a bracketed credit with spaces inside
+            "Hội nghị diễn ra trong hai ngày với nhiều nội dung. Thủ tướng phát biểu tại hội nghị "
+            "( Ảnh: Nhật Bắc) Tham dự hội nghị có đại diện các bộ, ngành và địa phương trong cả "
+            "nước.",
+            "Thủ tướng phát biểu tại hội nghị ( Ảnh: Nhật Bắc)",
+        ),
+    ],
+)
+def test_caption_with_credit_inside_a_flattened_paragraph(body, caption):
     article = parse_article(" date 2017-06 Hội nghị\n\n" + body)
-    assert _captions(article) == ["Thủ tướng phát biểu tại hội nghị. Ảnh: VGP/Nhật Bắc"]
+    assert _captions(article) == [caption]
 
 
 @pytest.mark.parametrize(
@@ -238,15 +250,6 @@ def test_zero_width_and_double_spaces_are_collapsed_in_title_and_text():
     article = parse_article(text)
     assert article.title == "Tiêu đề mới"
     assert article.paragraphs == ["Một hai ba bốn.", "Đoạn hai."]
-
-
-def test_bracketed_credit_with_spaces_inside_a_paragraph():
-    body = (
-        "Hội nghị diễn ra trong hai ngày với nhiều nội dung. Thủ tướng phát biểu tại hội nghị "
-        "( Ảnh: Nhật Bắc) Tham dự hội nghị có đại diện các bộ, ngành và địa phương trong cả nước."
-    )
-    article = parse_article(" date 2017-06 Hội nghị\n\n" + body)
-    assert _captions(article) == ["Thủ tướng phát biểu tại hội nghị ( Ảnh: Nhật Bắc)"]
 
 
 def test_credit_word_inside_another_word_is_no_credit():

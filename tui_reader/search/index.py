@@ -34,7 +34,6 @@ from tui_reader.search.query import PLAIN, Query, Term, Word, parse_query
 from tui_reader.search.terms import (
     FIELDS,
     PAIR_FIELDS,
-    SEP,
     IndexDoc,
     IndexTerms,
     index_terms,
@@ -102,9 +101,9 @@ class SearchIndex:
             self._field_list, terms.exact, terms.folded, terms.pairs, strict=True
         ):
             if exact:
-                fld.exact.add_joined(exact, SEP, slot)
+                fld.exact.add_joined(exact, slot)
             if folded:
-                fld.folded.add_joined(folded, SEP, slot)
+                fld.folded.add_joined(folded, slot)
             if pairs:
                 fld.pairs.add_packed(pairs, slot)
         self._cache.clear()

@@ -18,6 +18,7 @@ from itertools import accumulate, chain, repeat
 from operator import add, sub
 
 from tui_reader.search import bitmaps
+from tui_reader.search.terms import SEP
 from tui_reader.speedups import module as _speedups
 
 _MAX_CHAR = "\U0010ffff"
@@ -140,9 +141,9 @@ class Space:
         # key -> array of slots added since the last freeze
         self.extra: defaultdict = defaultdict(_slot_array)
         self._extra_keys: list | None = None  # sorted keys of ``extra``, built when needed
-        # with the compiled helpers: (keys joined by a separator, separator, slot) not yet
-        # filed in ``extra``; they are grouped all at once in C when ``extra`` is next read
-        self._staged_words: list[tuple[str, str, int]] = []
+        # with the compiled helpers: (keys joined by SEP, slot) not yet filed in ``extra``;
+        # they are grouped all at once in C when ``extra`` is next read
+        self._staged_words: list[tuple[str, int]] = []
 
     @property
     def extra(self) -> defaultdict:
@@ -161,26 +162,21 @@ class Space:
         deque(map(array.append, map(self.extra.__getitem__, keys), repeat(slot)), maxlen=0)
         self._extra_keys = None
 
-    def add_joined(self, joined: str, sep: str, slot: int) -> None:
-        """``add`` of distinct (string) keys joined by ``sep``."""
+    def add_joined(self, joined: str, slot: int) -> None:
+        """``add`` of distinct (string) keys joined by ``SEP``."""
         if _speedups is None:
-            self.add(joined.split(sep), slot)
+            self.add(joined.split(SEP), slot)
         else:
-            self._staged_words.append((joined, sep, slot))
+            self._staged_words.append((joined, slot))
             self._extra_keys = None
 
     def _file_staged_words(self) -> None:
         """File the staged keys in ``extra``, as ``add`` would have one document at a time."""
         staged = self._staged_words
         self._staged_words = []
-        by_sep: dict[str, list[tuple[str, int]]] = {}
-        for joined, sep, slot in staged:
-            by_sep.setdefault(sep, []).append((joined, slot))
         extra = self._extra
-        for sep, docs in by_sep.items():
-            for k, raw in _speedups.group_words(docs, sep).items():
-                slots = extra[k]  # (new keys get an empty array)
-                slots.frombytes(raw)
+        for k, raw in _speedups.group_words(staged, SEP).items():
+            extra[k].frombytes(raw)  # (a new key gets an empty array first)
 
     def freeze(self, nslots: int) -> None:
         """Merge the overlay into the frozen part; keys found in many slots become bitmaps.
@@ -503,10 +499,16 @@ class DeltaSpace(Space):
         self._staged: list[tuple[bytes, int]] = []  # (packed keys, slot) not yet grouped
         self._grouped: tuple | None = None  # the staged keys grouped: (keys, offsets, slots)
 
+    def add(self, keys: Iterable, slot: int) -> None:
+        if _speedups is None:
+            super().add(keys, slot)
+        else:  # staged like packed keys, so that ``freeze`` merges everything in one place
+            self.add_packed(array("Q", keys).tobytes(), slot)
+
     def add_packed(self, packed: bytes, slot: int) -> None:
         """``add`` of distinct keys packed as native uint64."""
         if _speedups is None:
-            self.add(memoryview(packed).cast("Q"), slot)
+            super().add(memoryview(packed).cast("Q"), slot)
         else:
             self._staged.append((packed, slot))
             self._grouped = None
@@ -518,7 +520,7 @@ class DeltaSpace(Space):
             self._grouped = (_view("Q", keys), _view("Q", offsets), _view("I", slots))
         return self._grouped
 
-    def staged_slots(self, k: int) -> Sequence[int]:
+    def _staged_slots(self, k: int) -> Sequence[int]:
         keys, offsets, slots = self._group()
         i = bisect_left(keys, k)
         if i < len(keys) and keys[i] == k:
@@ -528,7 +530,7 @@ class DeltaSpace(Space):
     def bitmap(self, k) -> int:
         bm = super().bitmap(k)
         if self._staged:
-            new = self.staged_slots(k)
+            new = self._staged_slots(k)
             if new:
                 bm |= bitmaps.from_sorted(new)
         return bm
